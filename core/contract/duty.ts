@@ -1,0 +1,3 @@
+import type { MethodDef } from './define';
+
+export const dutyContract = {} satisfies Record<string, MethodDef>;

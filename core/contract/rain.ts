@@ -1,0 +1,3 @@
+import type { MethodDef } from './define';
+
+export const rainContract = {} satisfies Record<string, MethodDef>;

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { read, write } from './define';
+import { settingsSectionSchema, type Settings } from '../settings';
+
+export interface SystemInfo {
+  appVersion: string;
+  schemaVersion: number;
+  dataDir: string;
+  databaseFile: string;
+  demo: boolean;
+  startedAtMs: number;
+}
+
+export interface DutyPerson {
+  id: string;
+  name: string;
+  phone: string;
+}
+
+export interface ActiveWarningSummary {
+  id: string;
+  type: string;
+  level: string;
+  title: string;
+  issuedAtMs: number;
+}
+
+/** What the status bar shows on every screen. Later domains fill their parts. */
+export interface SystemStatus {
+  nowMs: number;
+  timeZone: string;
+  dutyDay: string;
+  dutyDayStart: string;
+  unitName: string;
+  operatorName: string;
+  leaderOnDuty: DutyPerson | null;
+  officersOnDuty: DutyPerson[];
+  activeWarnings: ActiveWarningSummary[];
+  responseLevel: number | null;
+  openEvent: { id: string; name: string } | null;
+  overdueRectifications: number;
+}
+
+export interface EventRecord {
+  id: string;
+  name: string;
+  nameEn: string;
+  kind: EventKind;
+  startedAtMs: number;
+  endedAtMs: number | null;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditRow {
+  seq: number;
+  atMs: number;
+  actorId: string;
+  actorName: string;
+  method: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export const eventKinds = ['typhoon', 'rainstorm', 'flood', 'plum_rain', 'drill', 'other'] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+const id = z.uuid();
+const text = (max: number) => z.string().trim().max(max);
+const instant = z.number().int().min(0).max(8_640_000_000_000);
+
+export const eventInput = z
+  .object({
+    name: text(100).min(1),
+    nameEn: text(200).default(''),
+    kind: z.enum(eventKinds).default('typhoon'),
+    startedAtMs: instant,
+    endedAtMs: instant.nullable().default(null),
+    notes: text(5000).default(''),
+  })
+  .refine((e) => e.endedAtMs === null || e.endedAtMs >= e.startedAtMs, {
+    message: 'End must not be before start',
+    path: ['endedAtMs'],
+  });
+
+export const systemContract = {
+  'system.info': read<SystemInfo>()(z.object({}), 'App version, schema version and data location'),
+  'system.status': read<SystemStatus>()(z.object({}), 'Duty day, who is on duty, active warnings: the status bar'),
+  'settings.get': read<Settings>()(z.object({}), 'All settings with defaults filled in'),
+  'settings.update': write<Settings>()(
+    z.object({ section: settingsSectionSchema, values: z.record(z.string(), z.unknown()) }),
+    'Change one settings section; the merged section is validated as a whole',
+  ),
+  'events.list': read<EventRecord[]>()(
+    z.object({ includeEnded: z.boolean().default(true) }),
+    'Named events (typhoons, rainstorms) newest first',
+  ),
+  'events.create': write<EventRecord>()(eventInput, 'Open a named event'),
+  'events.update': write<EventRecord>()(
+    z.object({ id, patch: z.object({ name: text(100).min(1), nameEn: text(200), notes: text(5000), endedAtMs: instant.nullable() }).partial() }),
+    'Rename, annotate or close an event',
+  ),
+  'audit.list': read<{ rows: AuditRow[]; total: number }>()(
+    z.object({
+      entity: text(50).optional(),
+      entityId: text(100).optional(),
+      method: text(100).optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    'The audit trail, newest first',
+  ),
+};

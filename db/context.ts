@@ -1,0 +1,48 @@
+import type { Db } from './connection';
+import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../core/contract';
+import type { Settings } from '../core/settings';
+
+export type Role = 'admin' | 'leader' | 'duty_officer' | 'safety_staff' | 'viewer';
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Facts about the running process, reported by system.info. */
+export interface RuntimeInfo {
+  appVersion: string;
+  databaseFile: string;
+  demo: boolean;
+  startedAtMs: number;
+}
+
+export interface HandlerContext {
+  db: Db;
+  actor: Actor;
+  method: MethodName;
+  /** The instant of this call; handlers never read the clock themselves, so tests can set it. */
+  nowMs: number;
+  nowIso: string;
+  dataDir: string;
+  runtime: RuntimeInfo;
+  settings(): Settings;
+  audit(entry: AuditEntry): void;
+}
+
+export type Handler<M extends MethodName> = (ctx: HandlerContext, input: ParsedInputOf<M>) => OutputOf<M>;
+
+/** The handlers of one domain: every method whose name starts with `prefix.`. */
+export type HandlerMap<Prefix extends string> = {
+  [M in MethodName as M extends `${Prefix}.${string}` ? M : never]: Handler<M>;
+};
+
+export type AllHandlers = { [M in keyof Contract]: Handler<M> };

@@ -1,0 +1,35 @@
+import type { Actor } from '../context';
+import type { Dispatcher } from '../dispatch';
+import type { Db } from '../connection';
+import { seedFoundation } from './foundation';
+
+export const DEMO_ACTOR: Actor = { id: 'demo', name: '演示数据', role: 'admin' };
+
+export interface SeedContext {
+  db: Db;
+  /** Calls a contract method as the demo actor and throws if it fails, so a broken seed is loud. */
+  call<T = unknown>(method: string, input: unknown): T;
+  nowMs: number;
+}
+
+/** True when the database holds no records yet (settings alone do not count). */
+export function isEmptyDatabase(db: Db): boolean {
+  return (db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number) === 0;
+}
+
+/**
+ * A realistic street office to explore: every record goes through the contract, so the
+ * demo data obeys the same rules and lands in the audit trail like anything a user types.
+ */
+export function seedDemo(db: Db, dispatcher: Dispatcher, nowMs: number): void {
+  const ctx: SeedContext = {
+    db,
+    nowMs,
+    call: <T>(method: string, input: unknown) => {
+      const result = dispatcher.call(method, input, DEMO_ACTOR);
+      if (!result.ok) throw new Error(`Demo seed failed at ${method}: ${result.error.message}`);
+      return result.value as T;
+    },
+  };
+  seedFoundation(ctx);
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../core/contract';
+import { AppError, StorageError, ValidationError, internalErrorBody, type ErrorBody, type FieldIssue, type Result } from '../core/errors';
+import type { Db } from './connection';
+import type { Actor, AllHandlers, HandlerContext, RuntimeInfo } from './context';
+import { auditRepo } from './repos/audit';
+import { settingsRepo } from './repos/settings';
+import { handlers as allHandlers } from './handlers';
+
+export interface DispatcherOptions {
+  db: Db;
+  dataDir: string;
+  runtime?: Partial<RuntimeInfo>;
+  clock?: () => number;
+  handlers?: AllHandlers;
+  onInternalError?: (error: unknown, method: string) => void;
+}
+
+export interface Dispatcher {
+  call(method: string, rawInput: unknown, actor: Actor): Result<unknown>;
+}
+
+const zhCN = z.locales.zhCN();
+
+/**
+ * The one place every call passes through, from IPC and HTTP alike: the method must exist,
+ * the input must satisfy the contract's schema, and the handler runs inside one
+ * transaction, so a thrown error leaves the database exactly as it was.
+ */
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { db, dataDir } = options;
+  const clock = options.clock ?? Date.now;
+  const handlers = options.handlers ?? allHandlers;
+  const runtime: RuntimeInfo = { appVersion: '0.0.0', databaseFile: db.name, demo: false, startedAtMs: clock(), ...options.runtime };
+  const audit = auditRepo(db);
+  const settings = settingsRepo(db);
+
+  return {
+    call(method, rawInput, actor) {
+      if (!isMethodName(method)) {
+        return { ok: false, error: { code: 'not_found', key: 'errors.unknownMethod', message: `Unknown method ${method}`, params: { method } } };
+      }
+      const schema = contract[method].input;
+      const parsed = schema.safeParse(rawInput ?? {});
+      if (!parsed.success) return { ok: false, error: validationBody(schema, rawInput, parsed.error) };
+
+      const nowMs = clock();
+      let cachedSettings: ReturnType<typeof settings.read> | undefined;
+      const ctx: HandlerContext = {
+        db,
+        actor,
+        method,
+        nowMs,
+        nowIso: new Date(nowMs).toISOString(),
+        dataDir,
+        runtime,
+        settings: () => (cachedSettings ??= settings.read()),
+        audit: (entry) => audit.insert({ ...entry, atMs: nowMs, actorId: actor.id, actorName: actor.name, method }),
+      };
+      const handler = handlers[method] as (ctx: HandlerContext, input: unknown) => unknown;
+      try {
+        const run = db.transaction(() => handler(ctx, parsed.data));
+        const value = contract[method].kind === 'write' ? run.immediate() : run.deferred();
+        return { ok: true, value };
+      } catch (error) {
+        return { ok: false, error: errorBody(error, method, options.onInternalError) };
+      }
+    },
+  };
+}
+
+function validationBody(schema: z.ZodType, rawInput: unknown, error: z.ZodError): ErrorBody {
+  const zh = schema.safeParse(rawInput ?? {}, { error: zhCN.localeError });
+  const zhIssues = zh.success ? [] : zh.error.issues;
+  const issues: FieldIssue[] = error.issues.map((issue, index) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+    messageZh: zhIssues[index]?.message ?? issue.message,
+  }));
+  return new ValidationError('errors.validation', `Invalid input: ${issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ')}`, undefined, issues).toBody();
+}
+
+/** SQLite result codes that are the user's situation, not a bug. */
+export function errorBody(error: unknown, method: string, onInternalError?: (error: unknown, method: string) => void): ErrorBody {
+  if (error instanceof AppError) return error.toBody();
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL') return new StorageError('errors.diskFull', 'The disk or database is full; nothing was saved').toBody();
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StorageError('errors.dbBusy', 'The database is busy; nothing was saved, try again').toBody();
+  if (code.startsWith('SQLITE_READONLY')) return new StorageError('errors.dbReadOnly', 'The database is read-only; nothing was saved').toBody();
+  if (code.startsWith('SQLITE_IOERR')) return new StorageError('errors.diskIo', 'The disk reported an error; nothing was saved').toBody();
+  onInternalError?.(error, method);
+  return internalErrorBody();
+}
+
+export type { MethodName };

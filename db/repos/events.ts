@@ -1,0 +1,52 @@
+import type { Db } from '../connection';
+import type { EventKind, EventRecord } from '../../core/contract/system';
+
+interface EventRow {
+  id: string;
+  name: string;
+  name_en: string;
+  kind: string;
+  started_at_ms: number;
+  ended_at_ms: number | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const toEvent = (row: EventRow): EventRecord => ({
+  id: row.id,
+  name: row.name,
+  nameEn: row.name_en,
+  kind: row.kind as EventKind,
+  startedAtMs: row.started_at_ms,
+  endedAtMs: row.ended_at_ms,
+  notes: row.notes,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export function eventsRepo(db: Db) {
+  const byId = db.prepare('SELECT * FROM events WHERE id = ?');
+  const list = db.prepare('SELECT * FROM events WHERE (@includeEnded OR ended_at_ms IS NULL) ORDER BY started_at_ms DESC');
+  const open = db.prepare('SELECT * FROM events WHERE ended_at_ms IS NULL ORDER BY started_at_ms DESC LIMIT 1');
+  const insert = db.prepare(
+    `INSERT INTO events (id, name, name_en, kind, started_at_ms, ended_at_ms, notes, created_at, updated_at)
+     VALUES (@id, @name, @nameEn, @kind, @startedAtMs, @endedAtMs, @notes, @createdAt, @updatedAt)`,
+  );
+  const update = db.prepare(
+    `UPDATE events SET name = @name, name_en = @nameEn, notes = @notes, ended_at_ms = @endedAtMs, updated_at = @updatedAt WHERE id = @id`,
+  );
+  return {
+    get: (id: string) => {
+      const row = byId.get(id) as EventRow | undefined;
+      return row ? toEvent(row) : undefined;
+    },
+    list: (includeEnded: boolean) => (list.all({ includeEnded: includeEnded ? 1 : 0 }) as EventRow[]).map(toEvent),
+    latestOpen: () => {
+      const row = open.get() as EventRow | undefined;
+      return row ? toEvent(row) : null;
+    },
+    insert: (event: EventRecord) => insert.run(event),
+    update: (event: EventRecord) => update.run(event),
+  };
+}

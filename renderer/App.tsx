@@ -1,0 +1,125 @@
+import { Suspense, useEffect } from 'react';
+import { ErrorBanner } from './components/ErrorBanner';
+import { StatusBar } from './components/StatusBar';
+import { useT } from './i18n';
+import { SECTION_ENTRIES } from './sections';
+import { useStatus } from './store/status';
+import { SECTIONS, sectionFromHash, useUi, type Section } from './store/ui';
+
+function useHashRouting(): void {
+  const section = useUi((state) => state.section);
+  const go = useUi((state) => state.go);
+  useEffect(() => {
+    const onHash = () => go(sectionFromHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [go]);
+  useEffect(() => {
+    if (sectionFromHash(location.hash) !== section) location.hash = `#/${section}`;
+  }, [section]);
+}
+
+/** Alt+1 … Alt+7 jump between sections from anywhere, without the mouse. */
+function useSectionShortcuts(): void {
+  const go = useUi((state) => state.go);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const index = Number(e.key) - 1;
+      if (index >= 0 && index < SECTIONS.length) {
+        e.preventDefault();
+        go(SECTIONS[index]);
+        document.getElementById('main')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+}
+
+function NavBar() {
+  const t = useT();
+  const { section, go, lang, setLang, theme, setTheme } = useUi();
+  const unitName = useStatus((state) => state.status?.unitName);
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          汛
+        </span>
+        <span>
+          <strong>{t('app.title')}</strong>
+          {unitName && <small className="unit-name">{unitName}</small>}
+        </span>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <ul className="nav-list">
+          {SECTIONS.map((name: Section, index) => (
+            <li key={name}>
+              <a
+                href={`#/${name}`}
+                className={name === section ? 'active' : undefined}
+                aria-current={name === section ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${index + 1}`}
+                data-section={name}
+                onClick={() => go(name)}
+              >
+                {t(SECTION_ENTRIES[name].label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="top-actions">
+        <button type="button" className="ghost" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={t('theme.toggle')} data-testid="theme-toggle">
+          {theme === 'dark' ? t('theme.light') : t('theme.dark')}
+        </button>
+        <button type="button" className="ghost" onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} data-testid="lang-toggle">
+          {t('lang.toggle')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function DemoBanner() {
+  const t = useT();
+  const info = useStatus((state) => state.info);
+  const unitName = useStatus((state) => state.status?.unitName ?? '');
+  if (!info?.demo) return null;
+  return (
+    <div className="demo-banner" role="note" data-testid="demo-banner">
+      {t('demo.banner', { unit: unitName })}
+    </div>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const { section, lang, theme } = useUi();
+  useHashRouting();
+  useSectionShortcuts();
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dataset.theme = theme;
+    document.title = `${t('app.title')} · ${t(SECTION_ENTRIES[section].label)}`;
+  }, [lang, theme, section, t]);
+
+  const Current = SECTION_ENTRIES[section].component;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <NavBar />
+      <DemoBanner />
+      <ErrorBanner />
+      <main id="main" tabIndex={-1} data-section={section}>
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <Current />
+        </Suspense>
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

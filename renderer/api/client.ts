@@ -1,0 +1,41 @@
+import type { InputOf, MethodName, OutputOf } from '../../core/contract';
+import type { ErrorBody, Result } from '../../core/errors';
+
+declare global {
+  interface Window {
+    /** Present inside Electron: the preload's single bridge function. */
+    flooddesk?: { call(method: string, input: unknown): Promise<Result<unknown>> };
+  }
+}
+
+export class CallError extends Error {
+  constructor(readonly body: ErrorBody, readonly method: string) {
+    super(body.message);
+  }
+}
+
+async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { ok: false, error: { code: 'internal', key: 'errors.offline', message: 'The FloodDesk service cannot be reached' } };
+  }
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', key: 'errors.internal', message: `HTTP ${response.status}` } };
+  }
+}
+
+/** The only way the UI talks to the backend: one contract, over IPC or HTTP. */
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const result = window.flooddesk ? await window.flooddesk.call(method, input) : await overHttp(method, input);
+  if (!result.ok) throw new CallError(result.error, method);
+  return result.value as OutputOf<M>;
+}

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { formatLocal } from '../../core/time';
+import { useT } from '../i18n';
+import { useStatus } from '../store/status';
+import { useUi } from '../store/ui';
+
+const STATUS_REFRESH_MS = 30_000;
+
+function useClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** Always on screen: the duty day, who is on duty, warnings in force, and the local time. */
+export function StatusBar() {
+  const t = useT();
+  const { status, offline, refresh } = useStatus();
+  const go = useUi((state) => state.go);
+  const now = useClock();
+
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(refresh, STATUS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const zone = status?.timeZone;
+  return (
+    <footer className="status-bar" aria-label={t('status.dutyDay')}>
+      {offline && <span className="pill danger">{t('status.offline')}</span>}
+      <span>
+        {t('status.dutyDay')} <strong data-testid="duty-day">{status?.dutyDay ?? '—'}</strong>
+        <small> ({status?.dutyDayStart ?? '08:00'})</small>
+      </span>
+      <span>
+        {t('status.leader')} <strong data-testid="leader-on-duty">{status?.leaderOnDuty ? `${status.leaderOnDuty.name} ${status.leaderOnDuty.phone}` : t('status.none')}</strong>
+      </span>
+      {status && status.officersOnDuty.length > 0 && (
+        <span>
+          {t('status.officers')} <strong>{status.officersOnDuty.map((p) => p.name).join('、')}</strong>
+        </span>
+      )}
+      <span className="status-warnings" data-testid="active-warnings">
+        {status && status.activeWarnings.length > 0 ? (
+          status.activeWarnings.map((w) => (
+            <button type="button" key={w.id} className={`pill warning-${w.level}`} onClick={() => go('duty')}>
+              {w.title}
+            </button>
+          ))
+        ) : (
+          <span className="muted">{t('status.noWarnings')}</span>
+        )}
+      </span>
+      {status?.responseLevel != null && (
+        <span className="pill danger">
+          {t('status.response')} {t('status.responseLevel', { level: ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'][status.responseLevel] })}
+        </span>
+      )}
+      {status?.openEvent && (
+        <span>
+          {t('status.event')} <strong>{status.openEvent.name}</strong>
+        </span>
+      )}
+      {status != null && status.overdueRectifications > 0 && (
+        <button type="button" className="pill danger" onClick={() => go('hazards')}>
+          {t('status.overdue')} {status.overdueRectifications}
+        </button>
+      )}
+      <span className="status-clock" aria-label={t('status.clock')} data-testid="clock">
+        {zone ? formatLocal(now, 'yyyy-MM-dd HH:mm:ss', zone) : '—'}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,3 @@
+export const zh = {} as const;
+
+export const en: Record<keyof typeof zh, string> = {};

@@ -1,0 +1,99 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { openDatabase, type Db } from '../db/connection';
+import { createDispatcher, type Dispatcher } from '../db/dispatch';
+import { dataPaths, ensureDataDir, type DataPaths } from '../db/paths';
+import { isEmptyDatabase, seedDemo } from '../db/demo';
+import type { Actor } from '../db/context';
+import { createHttpServer, type Route } from './http';
+
+export const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export interface ServeOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  staticDir?: string;
+  /** Seed demo data into an empty database. */
+  demo: boolean;
+  appVersion: string;
+  clock?: () => number;
+  routes?: (ctx: { db: Db; paths: DataPaths }) => Route[];
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  paths: DataPaths;
+  db: Db;
+  dispatcher: Dispatcher;
+  seeded: boolean;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export class ServeError extends Error {
+  constructor(readonly key: string, message: string) {
+    super(message);
+  }
+}
+
+/** Until accounts exist every caller acts as the local operator. */
+const LOCAL_ACTOR: Actor = { id: 'local', name: '本机值班员', role: 'admin' };
+
+export async function startServe(options: ServeOptions): Promise<RunningApp> {
+  if (!LOOPBACK_HOSTS.has(options.host)) {
+    throw new ServeError(
+      'errors.nonLoopbackRefused',
+      `Refusing to listen on ${options.host}: serving beyond this computer needs accounts and sign-in, which are not set up. Use 127.0.0.1.`,
+    );
+  }
+  const paths = dataPaths(options.dataDir);
+  ensureDataDir(paths);
+  const db = openDatabase(paths.databaseFile);
+  const clock = options.clock ?? Date.now;
+  const seeded = options.demo && isEmptyDatabase(db);
+  const dispatcher = createDispatcher({
+    db,
+    dataDir: paths.dataDir,
+    clock,
+    runtime: { appVersion: options.appVersion, databaseFile: paths.databaseFile, demo: seeded, startedAtMs: clock() },
+    onInternalError: (error, method) => console.error(`[serve] ${method} failed`, error),
+  });
+  if (seeded) seedDemo(db, dispatcher, clock());
+
+  const server = createHttpServer({
+    dispatcher,
+    staticDir: options.staticDir,
+    actorFor: () => LOCAL_ACTOR,
+    routes: options.routes?.({ db, paths }),
+  });
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      db.close();
+      if (error.code === 'EADDRINUSE') reject(new ServeError('errors.portInUse', `Port ${options.port} on ${options.host} is already in use. Is FloodDesk already running? Try --port ${options.port + 1}.`));
+      else if (error.code === 'EACCES') reject(new ServeError('errors.portDenied', `Not allowed to listen on port ${options.port}. Choose a port above 1024.`));
+      else reject(error);
+    });
+    server.listen(options.port, options.host, () => resolvePromise());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${hostForUrl}:${port}/`,
+    port,
+    paths,
+    db,
+    dispatcher,
+    seeded,
+    server,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          resolvePromise();
+        });
+      }),
+  };
+}

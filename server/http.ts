@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { contract, isMethodName } from '../core/contract';
+import { HTTP_STATUS, type ErrorBody, type Result } from '../core/errors';
+import type { Actor } from '../db/context';
+import type { Dispatcher } from '../db/dispatch';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** An extra route (map tiles, file downloads); returns false when the request is not its own. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+
+export interface HttpOptions {
+  dispatcher: Dispatcher;
+  /** Built renderer (index.html and assets); omitted in API-only tests. */
+  staticDir?: string;
+  actorFor: (req: IncomingMessage) => Actor;
+  routes?: Route[];
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.geojson': 'application/geo+json',
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, error: ErrorBody): void {
+  sendJson(res, HTTP_STATUS[error.code], { ok: false, error } satisfies Result<never>);
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The method list with JSON Schemas, so any client can discover the API. */
+export function describeApi() {
+  return {
+    methods: Object.entries(contract).map(([name, def]) => ({
+      name,
+      kind: def.kind,
+      summary: def.summary,
+      input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+    })),
+  };
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions): Promise<void> {
+  if (url.pathname === '/api' || url.pathname === '/api/') {
+    if (req.method !== 'GET') return sendError(res, { code: 'validation', key: 'errors.methodNotAllowed', message: 'Use GET /api or POST /api/<method>' });
+    return sendJson(res, 200, describeApi());
+  }
+  const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return sendError(res, { code: 'validation', key: 'errors.methodNotAllowed', message: `Use POST /api/${method}` });
+  }
+  if (!isMethodName(method)) return sendError(res, { code: 'not_found', key: 'errors.unknownMethod', message: `Unknown method ${method}`, params: { method } });
+  // A JSON content type cannot be sent cross-site without a preflight, which we never grant.
+  if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    return sendError(res, { code: 'validation', key: 'errors.contentType', message: 'Send the input as application/json' });
+  }
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, contract[method].maxBodyBytes ?? DEFAULT_BODY_LIMIT);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      res.setHeader('Connection', 'close');
+      return sendJson(res, 413, { ok: false, error: { code: 'validation', key: 'errors.bodyTooLarge', message: 'The request is too large' } });
+    }
+    throw error;
+  }
+  let input: unknown;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    input = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    return sendError(res, { code: 'validation', key: 'errors.malformedJson', message: 'The request body is not valid UTF-8 JSON' });
+  }
+  const result = options.dispatcher.call(method, input, options.actorFor(req));
+  if (result.ok) sendJson(res, 200, result);
+  else sendError(res, result.error);
+}
+
+async function serveStatic(res: ServerResponse, url: URL, root: string): Promise<void> {
+  const rootDir = resolve(root);
+  const wanted = normalize(join(rootDir, decodeURIComponent(url.pathname)));
+  let file = wanted.startsWith(rootDir + sep) || wanted === rootDir ? wanted : join(rootDir, 'index.html');
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+  } catch {
+    // Unknown paths are client-side routes: the app shell handles them.
+    file = join(rootDir, 'index.html');
+  }
+  try {
+    const body = await readFile(file);
+    const immutable = file.includes(`${sep}assets${sep}`);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('The user interface is not built. Run `npm run build:web`.');
+  }
+}
+
+export function createHttpServer(options: HttpOptions): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const respond = async () => {
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url, options);
+      for (const route of options.routes ?? []) if (await route(req, res, url)) return;
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, { code: 'validation', key: 'errors.methodNotAllowed', message: 'Method not allowed' });
+      if (!options.staticDir) return sendError(res, { code: 'not_found', key: 'errors.notFound', message: 'Not found' });
+      return serveStatic(res, url, options.staticDir);
+    };
+    respond().catch((error: unknown) => {
+      console.error('[serve] request failed', error);
+      if (!res.headersSent) sendError(res, { code: 'internal', key: 'errors.internal', message: 'Internal error; nothing was saved' });
+      else res.end();
+    });
+  });
+}
