@@ -6,6 +6,7 @@ import type { EventRecord, SystemStatus } from '../../core/contract/system';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { HandlerContext, HandlerMap } from '../context';
 import { auditRepo } from '../repos/audit';
+import { verifyAuditChain } from '../audit-verify';
 import { eventsRepo } from '../repos/events';
 import { settingsRepo } from '../repos/settings';
 import { dutyStatus } from './duty';
@@ -84,5 +85,6 @@ export const eventsHandlers = {
 
 export const auditHandlers = {
   'audit.list': (ctx, filter) => auditRepo(ctx.db).list(filter),
+  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
 } satisfies HandlerMap<'audit'>;
 
