@@ -1,8 +1,9 @@
 import type { Db } from './connection';
 import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../core/contract';
 import type { Settings } from '../core/settings';
+import type { Role } from '../core/permissions';
 
-export type Role = 'admin' | 'leader' | 'duty_officer' | 'safety_staff' | 'viewer';
+export type { Role };
 
 export interface Actor {
   id: string;

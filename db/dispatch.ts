@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../core/contract';
-import { AppError, StorageError, ValidationError, internalErrorBody, type ErrorBody, type FieldIssue, type Result } from '../core/errors';
+import { mayCall } from '../core/permissions';
+import { AppError, Forbidden, StorageError, ValidationError, internalErrorBody, type ErrorBody, type FieldIssue, type Result } from '../core/errors';
 import type { Db } from './connection';
 import type { Actor, AllHandlers, HandlerContext, RuntimeInfo } from './context';
 import { auditRepo } from './repos/audit';
@@ -39,6 +40,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     call(method, rawInput, actor) {
       if (!isMethodName(method)) {
         return { ok: false, error: { code: 'not_found', key: 'errors.unknownMethod', message: `Unknown method ${method}`, params: { method } } };
+      }
+      if (!mayCall(actor.role, method, contract[method])) {
+        return { ok: false, error: new Forbidden('errors.forbidden', `Role ${actor.role} may not call ${method}`, { method }).toBody() };
       }
       const schema = contract[method].input;
       const parsed = schema.safeParse(rawInput ?? {});

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Role } from '../permissions';
 
 export type MethodKind = 'read' | 'write';
 
@@ -8,12 +9,15 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly summary: string;
   /** Larger request bodies for uploads (photos, map files); the HTTP default is 1 MiB. */
   readonly maxBodyBytes?: number;
+  /** Roles allowed to call, when not the default for the area (see core/permissions.ts). */
+  readonly access?: readonly Role[];
   /** Phantom field carrying the output type; never present at run time. */
   readonly __output?: O;
 }
 
 interface MethodOptions {
   maxBodyBytes?: number;
+  access?: readonly Role[];
 }
 
 function define<O>(kind: MethodKind) {

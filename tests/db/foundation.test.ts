@@ -173,3 +173,13 @@ describe('dispatcher', () => {
     expect(Object.keys(systemHandlers)).toContain('system.status');
   });
 });
+
+describe('permissions in the dispatcher', () => {
+  it('refuses a viewer any change, with a typed error, and saves nothing', () => {
+    const t = testDb();
+    const viewer = { id: 'v', name: '查看者', role: 'viewer' as const };
+    expect(t.fail('events.create', { name: '台风', startedAtMs: 1 }, viewer)).toMatchObject({ code: 'forbidden', key: 'errors.forbidden' });
+    expect(t.call('events.list', {}, viewer)).toEqual([]);
+    expect(t.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0);
+  });
+});
