@@ -1,9 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { ReadingOutcome } from '../../core/contract/rain';
+import { EMPTY_LAYER, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
+import { RAIN_GRADE_LABELS } from '../../core/domain/rain/grades';
+import { WATER_STATUS_LABELS } from '../../core/domain/rain/water';
+import { Conflict, NotFound, ValidationError } from '../../core/errors';
+import { formatLocal } from '../../core/time';
 import type { HandlerContext, HandlerMap } from '../context';
-import { EMPTY_LAYER, type MapLayerData } from '../../core/contract/map-layers';
+import { publicStation, qualityCode, rainReadingsRepo, rainStationsRepo, type StoredStation } from '../repos/rain';
+import { rainImportRepo } from '../repos/rainImport';
+import { overview, stationSeries } from './rainCompute';
+import { rainImportHandlers } from './rainImport';
+import { rainSignalHandlers } from './rainSignals';
+import { settleSlot, toMilli } from './rainStore';
+import { rainSummary } from './rainSummary';
 
-export const rainHandlers = {} satisfies HandlerMap<'rain'>;
+function liveStation(ctx: HandlerContext, id: string): StoredStation {
+  const station = rainStationsRepo(ctx.db).get(id);
+  if (!station || station.deletedAt) throw new NotFound('rain_station', id);
+  return station;
+}
 
-/** This domain's map layers (rainGauges, waterGauges), drawn by the map section. */
-export function rainMapLayer(_ctx: HandlerContext): MapLayerData {
-  return EMPTY_LAYER;
+/** The duty officer's one-line entry: each reading is its own small batch, so its source and time are kept. */
+function addReading(
+  ctx: HandlerContext,
+  input: { stationId: string; endMs: number; value: number | null; intervalMinutes: number; quality: 'ok' | 'suspect' | 'missing' | 'estimated'; trace: boolean; source: string },
+): ReadingOutcome {
+  const station = liveStation(ctx, input.stationId);
+  const { futureToleranceMinutes } = ctx.settings().duty;
+  if (input.endMs > ctx.nowMs + futureToleranceMinutes * 60_000) throw new ValidationError('rain.errors.future', 'A reading cannot be from the future');
+  if (station.type === 'rain' && input.value !== null && input.value < 0) throw new ValidationError('rain.errors.negative', 'Rainfall cannot be negative');
+  const imports = rainImportRepo(ctx.db);
+  const batchId = randomUUID();
+  const batchKey = imports.nextKey();
+  imports.insert({ id: batchId, key: batchKey, kind: 'manual', source: input.source || '手工录入', fileHash: '', mapping: null, status: 'committed', actorName: ctx.actor.name, createdAt: ctx.nowIso, updatedAt: ctx.nowIso });
+  const value = input.quality === 'missing' ? null : input.value;
+  const row = {
+    station_key: station.key,
+    end_ms: input.endMs,
+    interval_s: station.type === 'water' ? 0 : input.intervalMinutes * 60,
+    value_milli: toMilli(value),
+    quality: value === null ? qualityCode('missing') : qualityCode(input.quality),
+    trace: input.trace && value === 0 ? 1 : 0,
+    batch_key: batchKey,
+  };
+  const readings = rainReadingsRepo(ctx.db);
+  let result: ReadingOutcome = { outcome: 'inserted', endMs: row.end_ms, value, rule: null };
+  const before = readings.slot(row.station_key, row.end_ms, row.interval_s) ?? null;
+  if (!readings.insertNew(row)) {
+    const settled = settleSlot(readings, before!, row, ctx.nowIso);
+    if (settled.duplicate) imports.insertDuplicate(settled.duplicate);
+    const kept = readings.slot(row.station_key, row.end_ms, row.interval_s)!;
+    result = { outcome: settled.outcome, endMs: row.end_ms, value: kept.value_milli === null ? null : kept.value_milli / 1000, rule: settled.rule };
+  }
+  const counts = { inserted: result.outcome === 'inserted' ? 1 : 0, replaced: result.outcome === 'replaced' ? 1 : 0, unchanged: result.outcome === 'inserted' || result.outcome === 'replaced' ? 0 : 1 };
+  imports.finish(batchKey, { status: 'committed', rowsRead: 1, readings: 1, ...counts, duplicates: before ? 1 : 0, skippedRows: 0, committedAt: ctx.nowIso, updatedAt: ctx.nowIso });
+  ctx.audit({ entity: 'rain_reading', entityId: `${station.code}@${new Date(row.end_ms).toISOString()}`, before, after: { ...row, outcome: result.outcome, source: input.source } });
+  return result;
+}
+
+export const rainHandlers = {
+  'rain.listStations': (ctx, { type }) => rainStationsRepo(ctx.db).list(type ?? null).map(publicStation),
+  'rain.saveStation': (ctx, input) => {
+    const repo = rainStationsRepo(ctx.db);
+    const clash = repo.byCode(input.code);
+    if (clash && clash.id !== input.id) throw new Conflict('rain.errors.codeTaken', `Station code ${input.code} is already used`, { code: input.code });
+    if (input.id) {
+      const before = liveStation(ctx, input.id);
+      const after: StoredStation = { ...before, ...input, id: before.id, updatedAt: ctx.nowIso };
+      repo.update(after);
+      ctx.audit({ entity: 'rain_station', entityId: before.id, before: publicStation(before), after: publicStation(after) });
+      return publicStation(after);
+    }
+    const station: StoredStation = { ...input, id: randomUUID(), key: repo.nextKey(), deletedAt: null, createdAt: ctx.nowIso, updatedAt: ctx.nowIso };
+    repo.insert(station);
+    ctx.audit({ entity: 'rain_station', entityId: station.id, before: null, after: publicStation(station) });
+    return publicStation(station);
+  },
+  'rain.deleteStation': (ctx, { id }) => {
+    const before = liveStation(ctx, id);
+    rainStationsRepo(ctx.db).softDelete(id, ctx.nowIso);
+    ctx.audit({ entity: 'rain_station', entityId: id, before: publicStation(before), after: { ...publicStation(before), deletedAt: ctx.nowIso } });
+    return { id };
+  },
+  'rain.addReading': (ctx, input) => addReading(ctx, input),
+  'rain.overview': (ctx, { atMs }) => overview(ctx, rainStationsRepo(ctx.db).list(), atMs ?? ctx.nowMs),
+  'rain.series': (ctx, { stationId, fromMs, toMs }) => stationSeries(ctx, liveStation(ctx, stationId), fromMs, toMs),
+  'rain.summary': (ctx, query) => rainSummary(ctx, query),
+  ...rainImportHandlers,
+  ...rainSignalHandlers,
+} satisfies HandlerMap<'rain'>;
+
+const mm = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} mm`);
+
+/** This domain's map layers: rain gauges coloured by their 24 h grade, water gauges by level against warning. */
+export function rainMapLayer(ctx: HandlerContext): MapLayerData {
+  const stations = rainStationsRepo(ctx.db).list().filter((s) => s.lat !== null && s.lng !== null);
+  if (stations.length === 0) return EMPTY_LAYER;
+  const { timeZone } = ctx.settings().general;
+  const view = overview(ctx, stations, ctx.nowMs);
+  const points: MapPoint[] = view.stations.map((row) => {
+    const s = row.station;
+    const last = row.lastEndMs === null ? '—' : formatLocal(row.lastEndMs, 'MM-dd HH:mm', timeZone);
+    const common = { id: s.id, name: s.name, lat: s.lat as number, lng: s.lng as number, link: `#/rain/${s.id}` };
+    if (s.type === 'water') {
+      const status = row.waterStatus ?? 'unknown';
+      return {
+        ...common,
+        layer: 'waterGauges',
+        kind: 'water',
+        level: status,
+        alert: status === 'above_warning' || status === 'above_guarantee',
+        facts: [
+          { label: '水位', labelEn: 'Level', value: row.levelM === null ? '—' : `${row.levelM.toFixed(2)} m` },
+          { label: '警戒水位', labelEn: 'Warning level', value: s.warningM === null ? '—' : `${s.warningM.toFixed(2)} m` },
+          { label: '状态', labelEn: 'Status', value: `${WATER_STATUS_LABELS[status].zh} / ${WATER_STATUS_LABELS[status].en}` },
+          { label: '观测时间', labelEn: 'Observed', value: last },
+        ],
+      };
+    }
+    return {
+      ...common,
+      layer: 'rainGauges',
+      kind: 'rain',
+      level: row.grade24 ?? 'none',
+      alert: row.signal !== null,
+      facts: [
+        { label: '1小时雨量', labelEn: '1 h rain', value: mm(row.rolling?.h1.totalMm ?? null) },
+        { label: '24小时雨量', labelEn: '24 h rain', value: mm(row.rolling?.h24.totalMm ?? null) },
+        { label: '等级', labelEn: 'Grade', value: row.grade24 ? `${RAIN_GRADE_LABELS[row.grade24].zh} / ${RAIN_GRADE_LABELS[row.grade24].en}` : '—' },
+        { label: '最新数据', labelEn: 'Latest', value: last },
+      ],
+    };
+  });
+  return { points, lines: [] };
 }

@@ -47,7 +47,7 @@ export interface RainCsvMapping {
   source?: string;
 }
 
-export type RowErrorCode = 'station_blank' | 'time_invalid' | 'date_invalid' | 'value_negative' | 'value_invalid' | 'quality_unknown';
+export type RowErrorCode = 'station_blank' | 'station_unknown' | 'time_invalid' | 'date_invalid' | 'value_negative' | 'value_invalid' | 'quality_unknown';
 
 export interface RowError {
   /** row number as the user sees it (1-based within the file when firstRowNumber is right) */
@@ -63,6 +63,8 @@ export interface RowError {
 
 export interface ParseResult {
   readings: RainReading[];
+  /** the row number each reading came from, parallel to `readings` */
+  readingRows: number[];
   errors: RowError[];
   /** short rows with one piece of text, such as HKO's legend lines; skipped */
   notes: { row: number; text: string }[];
@@ -81,6 +83,7 @@ export const DEFAULT_QUALITY_CODES: Record<string, RainQuality> = {
 
 const MESSAGES: Record<RowErrorCode, (cell: string) => { zh: string; en: string }> = {
   station_blank: () => ({ zh: '站点编号为空', en: 'Station code is blank' }),
+  station_unknown: (c) => ({ zh: `未登记的站点编号“${c}”`, en: `Unknown station code "${c}"` }),
   time_invalid: (c) => ({ zh: `无法识别的时间“${c}”`, en: `Unreadable time "${c}"` }),
   date_invalid: (c) => ({ zh: `日期不存在“${c}”`, en: `No such date "${c}"` }),
   value_negative: (c) => ({ zh: `降水量为负数“${c}”，按缺测处理`, en: `Negative rainfall "${c}", treated as missing` }),
@@ -104,6 +107,15 @@ function localInstant(date: string, hour: number, minute: number, second: number
   return zonedToUtc(d, `${pad2(h)}:${pad2(minute)}`, timeZone) + second * 1000;
 }
 
+/**
+ * Reading a time cell (pattern, calendar check, zone conversion through a TZDate) is most of
+ * the cost of a row, and a file of hourly data for many gauges repeats the same few thousand
+ * cells, so results are remembered per zone and format. Bounded, so a century of daily data
+ * does not hold a million entries.
+ */
+const timeCache = new Map<string, Map<string, ParsedTime>>();
+const TIME_CACHE_MAX = 100_000;
+
 function checkClock(hour: number, minute: number, second: number): boolean {
   return hour >= 0 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && (hour < 24 || (hour === 24 && minute === 0 && second === 0));
 }
@@ -126,6 +138,18 @@ function fromParts(y: number, mo: number, d: number, hh: number | null, mi: numb
 
 function parseTimeCell(cell: string, column: number, m: RainCsvMapping): ParsedTime {
   const format = m.timeFormat ?? 'auto';
+  const scope = `${m.timeZone}|${format}`;
+  let cache = timeCache.get(scope);
+  if (!cache) timeCache.set(scope, (cache = new Map()));
+  const known = cache.get(cell);
+  if (known) return known;
+  const parsed = readTimeCell(cell, column, m, format);
+  if (cache.size >= TIME_CACHE_MAX) cache.clear();
+  cache.set(cell, parsed);
+  return parsed;
+}
+
+function readTimeCell(cell: string, column: number, m: RainCsvMapping, format: NonNullable<RainCsvMapping['timeFormat']>): ParsedTime {
   if (format === 'epoch_ms' || format === 'epoch_s') {
     if (!/^\d+(\.\d+)?$/.test(cell)) throw new RowFault('time_invalid', column, cell);
     return { kind: 'instant', ms: Number(cell) * (format === 'epoch_s' ? 1000 : 1) };
@@ -166,9 +190,14 @@ function columnsOf(m: RainCsvMapping): number[] {
   return cols.filter((c): c is number => c !== undefined);
 }
 
+/** A row error in both languages, for checks made outside this parser (e.g. station codes known to the database). */
+export function rowError(row: number, code: RowErrorCode, column: number | null, cell: string, severity: RowError['severity'] = 'error'): RowError {
+  const msg = MESSAGES[code](cell);
+  return { row, column, code, severity, message_zh: msg.zh, message_en: msg.en };
+}
+
 function fault(row: number, f: RowFault, severity: RowError['severity']): RowError {
-  const msg = MESSAGES[f.code](f.cell);
-  return { row, column: f.column, code: f.code, severity, message_zh: msg.zh, message_en: msg.en };
+  return rowError(row, f.code, f.column, f.cell, severity);
 }
 
 /** Problems with the mapping itself (before any row is read); empty when usable. */
@@ -184,19 +213,24 @@ export function mappingProblems(m: RainCsvMapping): { zh: string; en: string }[]
 
 /** Parses rows that follow the header. Throws nothing for bad rows; they become `errors`. */
 export function parseRainRows(rows: readonly (readonly string[])[], m: RainCsvMapping, firstRowNumber = 1): ParseResult {
-  const result: ParseResult = { readings: [], errors: [], notes: [], blankRows: 0 };
+  const result: ParseResult = { readings: [], readingRows: [], errors: [], notes: [], blankRows: 0 };
   const needed = Math.max(...columnsOf(m)) + 1;
   const sentinels = m.sentinels ?? DEFAULT_SENTINELS;
   const codes = m.qualityCodes ?? DEFAULT_QUALITY_CODES;
   rows.forEach((row, index) => {
     const rowNumber = firstRowNumber + index;
-    const filled = row.filter((c) => c.trim() !== '');
-    if (filled.length === 0) {
+    if (row.length < needed) {
+      const filled = row.filter((c) => c.trim() !== '');
+      if (filled.length === 0) {
+        result.blankRows += 1;
+        return;
+      }
+      if (filled.length === 1) {
+        result.notes.push({ row: rowNumber, text: filled[0].trim() });
+        return;
+      }
+    } else if (row.every((c) => c.trim() === '')) {
       result.blankRows += 1;
-      return;
-    }
-    if (row.length < needed && filled.length === 1) {
-      result.notes.push({ row: rowNumber, text: filled[0].trim() });
       return;
     }
     try {
@@ -229,6 +263,7 @@ export function parseRainRows(rows: readonly (readonly string[])[], m: RainCsvMa
       };
       if (v.trace) reading.trace = true;
       result.readings.push(reading);
+      result.readingRows.push(rowNumber);
     } catch (e) {
       if (!(e instanceof RowFault)) throw e;
       result.errors.push(fault(rowNumber, e, 'error'));

@@ -52,20 +52,19 @@ export interface ClassifiedValue {
 /** Full classification of a raw rain value, for importers that must tell gaps from garbage. */
 export function classifyRainValue(raw: unknown, sentinels: readonly number[] = DEFAULT_SENTINELS): ClassifiedValue {
   if (raw === null || raw === undefined) return { value: null, trace: false, status: 'blank' };
-  let n: number;
-  if (typeof raw === 'number') {
-    n = raw;
-  } else if (typeof raw === 'string') {
-    const text = raw.trim();
-    if (text === '') return { value: null, trace: false, status: 'blank' };
-    const lower = text.toLowerCase();
-    if (TRACE_MARKERS.has(lower)) return { value: 0, trace: true, status: 'trace' };
-    if (MISSING_MARKERS.has(lower)) return { value: null, trace: false, status: 'marker' };
-    if (!NUMBER.test(text)) return { value: null, trace: false, status: 'invalid' };
-    n = Number(text);
-  } else {
-    return { value: null, trace: false, status: 'invalid' };
-  }
+  if (typeof raw === 'number') return classifyNumber(raw, sentinels);
+  if (typeof raw !== 'string') return { value: null, trace: false, status: 'invalid' };
+  const text = raw.trim();
+  if (text === '') return { value: null, trace: false, status: 'blank' };
+  // Plain numbers are nearly every cell of a file: settle them before the word lists.
+  if (NUMBER.test(text)) return classifyNumber(Number(text), sentinels);
+  const lower = text.toLowerCase();
+  if (TRACE_MARKERS.has(lower)) return { value: 0, trace: true, status: 'trace' };
+  if (MISSING_MARKERS.has(lower)) return { value: null, trace: false, status: 'marker' };
+  return { value: null, trace: false, status: 'invalid' };
+}
+
+function classifyNumber(n: number, sentinels: readonly number[]): ClassifiedValue {
   if (!Number.isFinite(n)) return { value: null, trace: false, status: 'invalid' };
   if (sentinels.some((s) => s === n)) return { value: null, trace: false, status: 'sentinel' };
   if (n < 0) return { value: null, trace: false, status: 'negative' };

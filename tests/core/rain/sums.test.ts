@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RainReading } from '../../../core/domain/rain/readings';
-import { buildSeries, buildStationSeries, latestEndAtOrBefore, windowSum } from '../../../core/domain/rain/series';
+import { buildSeries, buildStationSeries, latestEndAtOrBefore, seriesFromSorted, windowSum } from '../../../core/domain/rain/series';
 import { areaAverage, departureFromNormal, findNormal, rollingSum, rollingSums, rollingSumsAll, rollingTotals, wettestStation, windowTotals } from '../../../core/domain/rain/sums';
 
 const H = 3_600_000;
@@ -193,5 +193,29 @@ describe('efficiency', () => {
     expect(sums.every((r) => r.h24.complete)).toBe(true);
     // 100 instants × 200 stations × 5 windows by binary search: far below a second
     expect(elapsed).toBeLessThan(1000);
+  });
+});
+
+describe('seriesFromSorted (database fast path)', () => {
+  it('gives the same window sums as buildSeries for one-per-slot sorted readings', () => {
+    const H = 3_600_000;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ hour: fc.integer({ min: 0, max: 60 }), interval: fc.constantFrom(60, 180, 1440), value: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }) }), { selector: (r) => `${r.hour}/${r.interval}` }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 30 }),
+        (slots, from, len) => {
+          const readings = slots
+            .map((s) => ({ stationId: 'A', endMs: s.hour * H, intervalMinutes: s.interval, value: s.value === null ? null : s.value / 10, quality: s.value === null ? ('missing' as const) : ('ok' as const), source: '' }))
+            .sort((a, b) => a.endMs - b.endMs || a.intervalMinutes - b.intervalMinutes);
+          const reference = buildSeries(readings).series.get('A');
+          const fast = seriesFromSorted('A', readings);
+          const a = reference ? windowSum(reference, from * H, (from + len) * H) : null;
+          const b = windowSum(fast, from * H, (from + len) * H);
+          expect(b.totalMm).toEqual(a ? a.totalMm : null);
+          expect(b.coveredMinutes).toEqual(a ? a.coveredMinutes : 0);
+        },
+      ),
+    );
   });
 });

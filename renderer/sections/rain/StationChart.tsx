@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { StationSeriesOut } from '../../../core/contract/rain';
+import { useQuery } from '../../api/hooks';
+import { useT } from '../../i18n';
+import { useUi } from '../../store/ui';
+import { fmtTime, useTimeZone } from './format';
+
+// Only the parts drawn here, so the chart costs a fraction of the full echarts bundle.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+const RANGES = [24, 72, 168];
+const HOUR = 3_600_000;
+
+function cssVar(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+function options(data: StationSeriesOut, t: ReturnType<typeof useT>, zone: string): echarts.EChartsCoreOption {
+  const text = cssVar('--text', '#e6edf3');
+  const muted = cssVar('--muted', '#9fb0c0');
+  const border = cssVar('--border', '#2b3a4a');
+  const labels = data.points.map((p) => fmtTime(p.endMs, zone, 'MM-dd HH:mm'));
+  const axis = { axisLine: { lineStyle: { color: border } }, axisLabel: { color: muted }, splitLine: { lineStyle: { color: border } } };
+  const base = { animation: false, textStyle: { color: text }, tooltip: { trigger: 'axis' }, grid: { left: 56, right: 56, top: 40, bottom: 40 }, legend: { textStyle: { color: text } } };
+  if (data.station.type === 'water') {
+    const marks = [
+      data.station.warningM !== null ? { yAxis: data.station.warningM, name: t('rain.chart.warning', { level: data.station.warningM.toFixed(2) }), lineStyle: { color: cssVar('--orange', '#fb923c') } } : null,
+      data.station.guaranteeM !== null ? { yAxis: data.station.guaranteeM, name: t('rain.chart.guarantee', { level: data.station.guaranteeM.toFixed(2) }), lineStyle: { color: cssVar('--red', '#ef4444') } } : null,
+    ].filter((m) => m !== null);
+    const values = data.points.map((p) => p.value as number);
+    const top = Math.max(...values, ...marks.map((m) => m.yAxis));
+    return {
+      ...base,
+      xAxis: { type: 'category', data: labels, ...axis },
+      yAxis: { type: 'value', name: t('rain.chart.level'), min: Math.floor(Math.min(...values, top) - 0.5), max: Math.ceil(top + 0.3), ...axis },
+      series: [
+        {
+          name: t('rain.chart.level'),
+          type: 'line',
+          data: values,
+          showSymbol: false,
+          lineStyle: { color: cssVar('--accent', '#4ea8ff'), width: 2 },
+          markLine: { symbol: 'none', label: { formatter: '{b}', color: text, position: 'insideEndTop' }, data: marks },
+        },
+      ],
+    };
+  }
+  return {
+    ...base,
+    xAxis: { type: 'category', data: labels, ...axis },
+    yAxis: [
+      { type: 'value', name: t('rain.chart.hourly'), ...axis },
+      { type: 'value', name: t('rain.chart.cumulative'), ...axis, splitLine: { show: false } },
+    ],
+    series: [
+      { name: t('rain.chart.hourly'), type: 'bar', data: data.points.map((p) => p.value), itemStyle: { color: cssVar('--accent', '#4ea8ff') } },
+      { name: t('rain.chart.cumulative'), type: 'line', yAxisIndex: 1, data: data.cumulativeMm, showSymbol: false, lineStyle: { color: cssVar('--orange', '#fb923c'), width: 2 }, itemStyle: { color: cssVar('--orange', '#fb923c') } },
+    ],
+  };
+}
+
+export function StationChart({ stationId, atMs }: { stationId: string; atMs: number }) {
+  const t = useT();
+  const zone = useTimeZone();
+  const theme = useUi((s) => s.theme);
+  const [hours, setHours] = useState(72);
+  const toMs = Math.floor(atMs / HOUR) * HOUR;
+  const series = useQuery('rain.series', { stationId, fromMs: toMs - hours * HOUR, toMs });
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!box.current || !series.data) return;
+    const chart = echarts.init(box.current, undefined, { renderer: 'canvas' });
+    const data = series.data;
+    // Next frame: the shell sets the theme attribute in its own effect, after this one.
+    const frame = requestAnimationFrame(() => chart.setOption(options(data, t, zone)));
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [series.data, t, zone, theme]);
+
+  const data = series.data;
+  const title = data ? t(data.station.type === 'water' ? 'rain.chart.waterTitle' : 'rain.chart.title', { name: data.station.name }) : '';
+  return (
+    <section className="card rain-chart" aria-labelledby="rain-chart-title" data-testid="rain-chart">
+      <div className="rain-chart-head">
+        <h2 id="rain-chart-title">{title}</h2>
+        <label>
+          {t('rain.chart.range')}
+          <select value={hours} onChange={(e) => setHours(Number(e.target.value))} name="chart-range">
+            {RANGES.map((h) => (
+              <option key={h} value={h}>
+                {t('rain.chart.hours', { n: h })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div ref={box} className="rain-chart-canvas" role="img" aria-label={title} />
+      {data && (
+        <details className="rain-chart-data">
+          <summary>{t('rain.chart.table')}</summary>
+          <table>
+            <tbody>
+              {data.points
+                .filter((p) => p.value !== null && p.value !== 0)
+                .map((p) => (
+                  <tr key={p.endMs}>
+                    <td>{fmtTime(p.endMs, zone, 'yyyy-MM-dd HH:mm')}</td>
+                    <td className="rain-num">{data.station.type === 'water' ? p.value?.toFixed(2) : p.value?.toFixed(1)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </section>
+  );
+}
