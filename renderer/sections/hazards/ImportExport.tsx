@@ -1,0 +1,159 @@
+import { useRef, useState } from 'react';
+import type { ImportRowIssue } from '../../../core/contract/hazards-types';
+import { act } from '../../api/hooks';
+import { useT } from '../../i18n';
+import { useStatus } from '../../store/status';
+import { useUi } from '../../store/ui';
+import { useLabel } from './labels';
+import { exportXlsx, readRows, type RawRow } from './importFile';
+
+const CHUNK = 500;
+
+interface Staged {
+  importId: string;
+  fileName: string;
+  rows: RawRow[];
+  issues: ImportRowIssue[];
+}
+
+/** Import: read in the browser, stage chunk by chunk (progress, cancel), preview every row's problems, then commit all or nothing. */
+export function ImportExport() {
+  const t = useT();
+  const label = useLabel();
+  const lang = useUi((s) => s.lang);
+  const unitName = useStatus((s) => s.status?.unitName ?? '');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [staged, setStaged] = useState<Staged | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const cancelled = useRef(false);
+
+  async function pick(file: File | undefined) {
+    if (!file) return;
+    setResult(null);
+    setStaged(null);
+    cancelled.current = false;
+    const { rows } = await readRows(file);
+    const begun = await act('hazards.importBegin', { fileName: file.name });
+    if (!begun) return;
+    const issues: ImportRowIssue[] = [];
+    setProgress({ done: 0, total: rows.length });
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      if (cancelled.current) {
+        await act('hazards.importCancel', { importId: begun.importId });
+        setProgress(null);
+        setResult(t('hz.import.cancelled'));
+        return;
+      }
+      // Row numbers as the spreadsheet shows them: the header is row 1.
+      const chunk = await act('hazards.importChunk', { importId: begun.importId, startRow: i + 2, rows: rows.slice(i, i + CHUNK) });
+      if (!chunk) return setProgress(null);
+      issues.push(...chunk.issues);
+      setProgress({ done: Math.min(rows.length, i + CHUNK), total: rows.length });
+    }
+    setProgress(null);
+    setStaged({ importId: begun.importId, fileName: file.name, rows, issues });
+  }
+
+  async function commit() {
+    if (!staged) return;
+    const done = await act('hazards.importCommit', { importId: staged.importId });
+    if (done) {
+      setStaged(null);
+      setResult(t('hz.import.done', { n: done.created }));
+    }
+  }
+
+  async function discard() {
+    if (staged) await act('hazards.importCancel', { importId: staged.importId });
+    setStaged(null);
+  }
+
+  async function exportAll() {
+    setExporting(true);
+    const points = await act('hazards.exportPoints', { filter: { status: null } });
+    if (points) {
+      const blob = await exportXlsx(points, lang, unitName);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `${t('hz.export.fileName')}.xlsx`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    }
+    setExporting(false);
+  }
+
+  const errors = staged?.issues.filter((i) => i.errors.length) ?? [];
+  const warnings = staged?.issues.filter((i) => !i.errors.length && i.warnings.length) ?? [];
+  return (
+    <div className="stack">
+      <div className="card stack">
+        <h2>{t('hz.import.title')}</h2>
+        <p className="muted">{t('hz.import.hint')}</p>
+        <label className="button">
+          {t('hz.import.pick')}
+          <input type="file" className="hz-file" accept=".xlsx,.csv" onChange={(e) => (pick(e.target.files?.[0]), (e.target.value = ''))} data-testid="hz-import-file" />
+        </label>
+        {progress && (
+          <div className="form-actions" role="status">
+            <progress max={progress.total} value={progress.done} /> {t('hz.import.progress', { done: progress.done, total: progress.total })}
+            <button type="button" onClick={() => (cancelled.current = true)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        )}
+        {result && <p role="status" data-testid="hz-import-result">{result}</p>}
+      </div>
+      {staged && (
+        <div className="card stack" data-testid="hz-import-preview">
+          <h2>{t('hz.import.preview', { file: staged.fileName, n: staged.rows.length })}</h2>
+          {errors.length > 0 ? (
+            <p className="hz-error" role="alert">
+              {t('hz.import.hasErrors', { n: errors.length })}
+            </p>
+          ) : (
+            <p>{t('hz.import.ready', { n: staged.rows.length })}</p>
+          )}
+          {[...errors, ...warnings].length > 0 && (
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('hz.import.row')}</th>
+                  <th>{t('hz.import.problem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...errors, ...warnings].slice(0, 200).map((issue) => (
+                  <tr key={issue.row} className={issue.errors.length ? 'hz-alert' : undefined}>
+                    <td>{issue.row}</td>
+                    <td>
+                      {[...issue.errors, ...issue.warnings].map((e, i) => (
+                        <div key={i}>
+                          <span className="mono">{e.field}</span>: {label({ zh: e.messageZh, en: e.message })}
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={errors.length > 0} onClick={commit} data-testid="hz-import-commit">
+              {t('hz.import.commit', { n: staged.rows.length })}
+            </button>
+            <button type="button" onClick={discard}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="card stack">
+        <h2>{t('hz.export.title')}</h2>
+        <button type="button" onClick={exportAll} disabled={exporting} data-testid="hz-export">
+          {exporting ? t('common.loading') : t('hz.export.button')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useQuery } from '../../api/hooks';
+import { useT } from '../../i18n';
+import { useFormatTime, useLabel } from './labels';
+import { hazardHref } from './route';
+import { Thumb } from './PhotoPicker';
+
+/** 限期整改通知书: one A4 page, printed and handed to the responsible unit, who signs for it. */
+export function Notice({ id }: { id: string }) {
+  const t = useT();
+  const time = useFormatTime();
+  const label = useLabel();
+  const detail = useQuery('hazards.getRectification', { id });
+  const d = detail.data;
+  if (!d) return <p className="muted">{t('common.loading')}</p>;
+  const { order: o, point: p } = d;
+  const [y, m, day] = o.deadline.split('-').map(Number);
+  const address = [p.community, p.address].filter(Boolean).join('');
+  const foundAtMs = d.inspection?.atMs ?? o.createdAtMs;
+  return (
+    <div className="stack">
+      <div className="form-actions no-print">
+        <button type="button" className="primary" onClick={() => window.print()} data-testid="hz-print">
+          {t('common.print')}
+        </button>
+        <a className="button" href={hazardHref({ view: 'rect', id })}>
+          {t('hz.backToOrder')}
+        </a>
+      </div>
+      <article className="hz-notice" data-testid="hz-notice">
+        <header>
+          <p className="hz-notice-unit">{d.unitName}</p>
+          <h2>{t('hz.notice.title')}</h2>
+          <p className="hz-notice-no">{t('hz.notice.no', { year: o.noticeNo.slice(0, 4), n: o.noticeNo.slice(5) })}</p>
+        </header>
+        <p>{t('hz.notice.to', { unit: o.responsibleUnit || p.responsibleUnit || '______', person: o.responsiblePerson || '______' })}</p>
+        <p className="hz-notice-body">{t('hz.notice.found', { date: time(foundAtMs, 'yyyy-MM-dd'), point: p.name, where: address ? label({ zh: `（${address}）`, en: ` (${address})` }) : '' })}</p>
+        <p className="hz-notice-issue">{o.description}</p>
+        <p className="hz-notice-body">{t('hz.notice.demand', { y, m, d: day, unit: d.unitName })}</p>
+        {d.hazardPhotos.length > 0 && (
+          <div className="hz-thumbs">
+            {d.hazardPhotos.map((ph) => (
+              <Thumb key={ph.id} photo={ph} />
+            ))}
+          </div>
+        )}
+        <div className="hz-notice-sign">
+          <div>
+            <p>{t('hz.notice.inspector', { name: d.inspection?.inspectors.join('、') ?? o.createdBy })}</p>
+            <p>{t('hz.notice.receiver')}</p>
+            <p>{t('hz.notice.receivedAt')}</p>
+          </div>
+          <div className="hz-notice-seal">
+            <p>{t('hz.notice.seal', { unit: d.unitName })}</p>
+            <p>{time(o.createdAtMs, 'yyyy-MM-dd')}</p>
+          </div>
+        </div>
+        <footer className="hz-notice-foot">{t('hz.notice.copies')}</footer>
+      </article>
+    </div>
+  );
+}

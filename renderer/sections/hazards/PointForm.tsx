@@ -1,0 +1,206 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { PointInput, PointWarnings } from '../../../core/contract/hazards-types';
+import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS } from '../../../core/domain/hazards/templates';
+import { RISK_LEVELS, RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
+import { COORD_SYSTEMS, COORD_SYSTEM_LABELS, type CoordSystem } from '../../../core/domain/geo/coords';
+import { act } from '../../api/hooks';
+import { useT } from '../../i18n';
+import { useLabel } from './labels';
+import { goHazards, hazardHref } from './route';
+
+type Draft = Omit<PointInput, 'lat' | 'lng' | 'residents' | 'vulnerable' | 'frequency'> & {
+  lat: string;
+  lng: string;
+  residents: string;
+  vulnerable: string;
+  freqKind: 'days' | 'hours';
+  freqEvery: string;
+};
+
+const EMPTY: Draft = {
+  name: '', hazardType: 'basement', address: '', community: '', lat: '', lng: '', coordSystem: 'wgs84',
+  responsibleUnit: '', unitPhone: '', responsiblePerson: '', personPhone: '', letterSigned: false, letterDate: null,
+  residents: '0', vulnerable: '0', riskLevel: 'medium', freqKind: 'days', freqEvery: '7', notes: '', status: 'active',
+};
+
+function toInput(d: Draft): PointInput {
+  const { freqKind, freqEvery, ...rest } = d;
+  return { ...rest, lat: Number(d.lat), lng: Number(d.lng), residents: Number(d.residents) || 0, vulnerable: Number(d.vulnerable) || 0, frequency: { kind: freqKind, every: Number(freqEvery) } };
+}
+
+/** Create or edit a point. Warnings (outside the area, a same-name point nearby) are shown once and saved past on a second press. */
+export function PointForm({ id }: { id: string | null }) {
+  const t = useT();
+  const label = useLabel();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [warnings, setWarnings] = useState<PointWarnings | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!id) return;
+    act('hazards.getPoint', { id }).then((detail) => {
+      const p = detail?.point;
+      if (!p) return;
+      const { frequency, lastInspectionMs: _l, lastResult: _r, nextDueMs: _n, createdAt: _c, updatedAt: _u, id: _id, ...rest } = p;
+      setDraft({ ...rest, lat: String(p.lat), lng: String(p.lng), coordSystem: 'wgs84', residents: String(p.residents), vulnerable: String(p.vulnerable), freqKind: frequency.kind, freqEvery: String(frequency.every) });
+    });
+  }, [id]);
+
+  const field = <K extends keyof Draft>(k: K) => ({
+    value: (draft[k] ?? '') as string,
+    onChange: (e: { target: { value: string } }) => {
+      setWarnings(null);
+      setDraft((d) => ({ ...d, [k]: e.target.value }));
+    },
+  });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const input = toInput(draft);
+      if (!warnings) {
+        const found = await act('hazards.checkPoint', { id, name: input.name, lat: input.lat, lng: input.lng, coordSystem: input.coordSystem });
+        if (!found) return;
+        if (found.location.length || found.duplicates.length) return setWarnings(found);
+      }
+      const saved = id ? await act('hazards.updatePoint', { id, point: input }) : await act('hazards.createPoint', input);
+      if (saved) goHazards({ view: 'point', id: saved.point.id });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const hasWarnings = warnings && (warnings.location.length > 0 || warnings.duplicates.length > 0);
+  return (
+    <form className="card form-grid hz-form" onSubmit={submit} aria-labelledby="hz-form-title" onKeyDown={(e) => e.key === 'Escape' && history.back()}>
+      <h2 id="hz-form-title">{id ? t('hz.editPoint') : t('hz.newPoint')}</h2>
+      <label>
+        {t('hz.name')}
+        <input name="name" required maxLength={100} autoFocus {...field('name')} />
+      </label>
+      <label>
+        {t('hz.type')}
+        <select name="hazardType" {...field('hazardType')}>
+          {HAZARD_TYPE_IDS.map((tid) => (
+            <option key={tid} value={tid}>
+              {label(HAZARD_TYPE_LABELS[tid])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('hz.risk')}
+        <select name="riskLevel" {...field('riskLevel')}>
+          {RISK_LEVELS.map((r) => (
+            <option key={r} value={r}>
+              {label(RISK_LEVEL_LABELS[r])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('hz.address')}
+        <input name="address" maxLength={200} {...field('address')} />
+      </label>
+      <label>
+        {t('hz.community')}
+        <input name="community" maxLength={50} {...field('community')} />
+      </label>
+      <label>
+        {t('hz.coordSystem')}
+        <select name="coordSystem" value={draft.coordSystem} onChange={(e) => (setWarnings(null), setDraft((d) => ({ ...d, coordSystem: e.target.value as CoordSystem })))}>
+          {COORD_SYSTEMS.map((c) => (
+            <option key={c} value={c}>
+              {label(COORD_SYSTEM_LABELS[c])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('hz.lat')}
+        <input name="lat" required inputMode="decimal" {...field('lat')} />
+      </label>
+      <label>
+        {t('hz.lng')}
+        <input name="lng" required inputMode="decimal" {...field('lng')} />
+      </label>
+      <label>
+        {t('hz.responsibleUnit')}
+        <input name="responsibleUnit" maxLength={100} {...field('responsibleUnit')} />
+      </label>
+      <label>
+        {t('hz.unitPhone')}
+        <input name="unitPhone" type="tel" maxLength={40} {...field('unitPhone')} />
+      </label>
+      <label>
+        {t('hz.responsiblePerson')}
+        <input name="responsiblePerson" maxLength={50} {...field('responsiblePerson')} />
+      </label>
+      <label>
+        {t('hz.personPhone')}
+        <input name="personPhone" type="tel" maxLength={40} {...field('personPhone')} />
+      </label>
+      <label className="hz-check">
+        <input type="checkbox" name="letterSigned" checked={draft.letterSigned} onChange={(e) => setDraft((d) => ({ ...d, letterSigned: e.target.checked }))} />
+        {t('hz.letterSigned')}
+      </label>
+      <label>
+        {t('hz.letterDate')}
+        <input name="letterDate" type="date" value={draft.letterDate ?? ''} onChange={(e) => setDraft((d) => ({ ...d, letterDate: e.target.value || null }))} />
+      </label>
+      <label>
+        {t('hz.residents')}
+        <input name="residents" type="number" min={0} {...field('residents')} />
+      </label>
+      <label>
+        {t('hz.vulnerable')}
+        <input name="vulnerable" type="number" min={0} {...field('vulnerable')} />
+      </label>
+      <label>
+        {t('hz.frequency')}
+        <span className="hz-inline">
+          <input name="freqEvery" type="number" min={0.25} step="any" aria-label={t('hz.frequency')} {...field('freqEvery')} />
+          <select name="freqKind" aria-label={t('hz.frequencyUnit')} {...field('freqKind')}>
+            <option value="days">{t('hz.days')}</option>
+            <option value="hours">{t('hz.hours')}</option>
+          </select>
+        </span>
+      </label>
+      <label>
+        {t('hz.status')}
+        <select name="status" {...field('status')}>
+          <option value="active">{t('hz.status.active')}</option>
+          <option value="retired">{t('hz.status.retired')}</option>
+        </select>
+      </label>
+      <label className="hz-wide">
+        {t('hz.notes')}
+        <textarea name="notes" rows={3} maxLength={2000} {...field('notes')} />
+      </label>
+      {hasWarnings && (
+        <div className="hz-wide hz-warnings" role="alert" data-testid="hz-point-warnings">
+          <strong>{t('hz.warningsTitle')}</strong>
+          <ul>
+            {warnings.location.map((w) => (
+              <li key={w.code}>{label({ zh: w.messageZh, en: w.message })}</li>
+            ))}
+            {warnings.duplicates.map((d) => (
+              <li key={d.id}>
+                {t('hz.duplicateNear', { name: d.name, m: d.distanceM })} <a href={hazardHref({ view: 'point', id: d.id })}>{t('hz.open')}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy} data-testid="hz-save-point">
+          {hasWarnings ? t('hz.saveAnyway') : t('common.save')}
+        </button>
+        <a className="button" href={id ? hazardHref({ view: 'point', id }) : hazardHref({ view: 'list' })}>
+          {t('common.cancel')}
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,195 @@
+import { useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { PointFilter, PointRow } from '../../../core/contract/hazards-types';
+import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS } from '../../../core/domain/hazards/templates';
+import { RISK_LEVELS, RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
+import { OVERALL_RESULT_LABELS } from '../../../core/domain/hazards/inspection';
+import { act } from '../../api/hooks';
+import { useT } from '../../i18n';
+import { useFormatTime, useLabel } from './labels';
+import { hazardHref } from './route';
+
+const PAGE = 200;
+const ROW_HEIGHT = 44;
+type Sort = 'name' | 'risk' | 'lastInspection' | 'nextDue' | 'updated';
+
+/** Pages are fetched as the user scrolls to them, so 10k points never travel at once. */
+function usePagedPoints(filter: PointFilter, sort: Sort, desc: boolean) {
+  const [total, setTotal] = useState<number | null>(null);
+  const [pages, setPages] = useState<Map<number, PointRow[]>>(new Map());
+  const requested = useRef(new Set<number>());
+  const generation = useRef(0);
+  const key = JSON.stringify([filter, sort, desc]);
+
+  const load = (page: number) => {
+    if (requested.current.has(page)) return;
+    requested.current.add(page);
+    const gen = generation.current;
+    act('hazards.listPoints', { filter, sort, desc, limit: PAGE, offset: page * PAGE }).then((result) => {
+      if (!result || gen !== generation.current) return;
+      setTotal(result.total);
+      setPages((old) => new Map(old).set(page, result.rows));
+    });
+  };
+
+  useEffect(() => {
+    generation.current += 1;
+    requested.current = new Set();
+    setPages(new Map());
+    setTotal(null);
+    load(0);
+  }, [key]);
+
+  return { total, row: (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE], load };
+}
+
+export function PointList() {
+  const t = useT();
+  const label = useLabel();
+  const time = useFormatTime();
+  const [q, setQ] = useState('');
+  const [filter, setFilter] = useState<PointFilter>({ q: '', hazardType: null, riskLevel: null, status: 'active', community: null, overdue: null });
+  const [sort, setSort] = useState<Sort>('name');
+  const [desc, setDesc] = useState(false);
+  const { total, row, load } = usePagedPoints(filter, sort, desc);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+
+  // Typing pauses briefly before searching, so each keystroke does not start a query.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilter((f) => (f.q === q ? f : { ...f, q })), 200);
+    return () => clearTimeout(timer);
+  }, [q]);
+
+  const items = virtual.getVirtualItems();
+  useEffect(() => {
+    items.forEach((item) => load(Math.floor(item.index / PAGE)));
+  });
+
+  const set = <K extends keyof PointFilter>(k: K) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [k]: e.target.value === '' ? null : e.target.value }));
+  const sortBy = (s: Sort) => () => (s === sort ? setDesc(!desc) : (setSort(s), setDesc(s === 'risk' || s === 'lastInspection')));
+  const sortMark = (s: Sort) => (s === sort ? (desc ? ' ▼' : ' ▲') : '');
+  const ariaSort = (s: Sort) => (s === sort ? (desc ? 'descending' : 'ascending') : 'none');
+
+  return (
+    <div className="stack">
+      <div className="card hz-filters" role="search">
+        <label className="hz-search">
+          {t('hz.search')}
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('hz.searchHint')} data-testid="hz-search" />
+        </label>
+        <label>
+          {t('hz.type')}
+          <select value={filter.hazardType ?? ''} onChange={set('hazardType')} data-testid="hz-filter-type">
+            <option value="">{t('hz.all')}</option>
+            {HAZARD_TYPE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {label(HAZARD_TYPE_LABELS[id])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('hz.risk')}
+          <select value={filter.riskLevel ?? ''} onChange={set('riskLevel')}>
+            <option value="">{t('hz.all')}</option>
+            {RISK_LEVELS.map((r) => (
+              <option key={r} value={r}>
+                {label(RISK_LEVEL_LABELS[r])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('hz.status')}
+          <select value={filter.status ?? ''} onChange={set('status')}>
+            <option value="">{t('hz.all')}</option>
+            <option value="active">{t('hz.status.active')}</option>
+            <option value="retired">{t('hz.status.retired')}</option>
+          </select>
+        </label>
+        <label>
+          {t('hz.overdueFilter')}
+          <select value={filter.overdue ?? ''} onChange={set('overdue')} data-testid="hz-filter-overdue">
+            <option value="">{t('hz.all')}</option>
+            <option value="any">{t('hz.overdue.any')}</option>
+            <option value="inspection">{t('hz.overdue.inspection')}</option>
+            <option value="rectification">{t('hz.overdue.rectification')}</option>
+          </select>
+        </label>
+        <a className="button primary" href={hazardHref({ view: 'new' })} data-testid="hz-new-point">
+          {t('hz.newPoint')}
+        </a>
+      </div>
+      <p className="muted" role="status" data-testid="hz-total">
+        {total === null ? t('common.loading') : t('hz.count', { n: total })}
+      </p>
+      <div className="card hz-table" role="table" aria-rowcount={total ?? 0} aria-label={t('hz.tab.register')}>
+        <div className="hz-row hz-row-head" role="row">
+          <button type="button" role="columnheader" aria-sort={ariaSort('name')} onClick={sortBy('name')}>
+            {t('hz.name')}
+            {sortMark('name')}
+          </button>
+          <span role="columnheader">{t('hz.type')}</span>
+          <button type="button" role="columnheader" aria-sort={ariaSort('risk')} onClick={sortBy('risk')}>
+            {t('hz.risk')}
+            {sortMark('risk')}
+          </button>
+          <span role="columnheader">{t('hz.community')}</span>
+          <button type="button" role="columnheader" aria-sort={ariaSort('lastInspection')} onClick={sortBy('lastInspection')}>
+            {t('hz.lastInspection')}
+            {sortMark('lastInspection')}
+          </button>
+          <button type="button" role="columnheader" aria-sort={ariaSort('nextDue')} onClick={sortBy('nextDue')}>
+            {t('hz.nextDue')}
+            {sortMark('nextDue')}
+          </button>
+          <span role="columnheader">{t('hz.openRects')}</span>
+        </div>
+        <div ref={scroller} className="hz-scroll">
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const p = row(item.index);
+              return (
+                <div
+                  key={item.key}
+                  className={`hz-row${p && p.overdueRectifications > 0 ? ' hz-alert' : ''}`}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  data-testid="hz-row"
+                >
+                  {p ? (
+                    <>
+                      <a role="cell" href={hazardHref({ view: 'point', id: p.id })}>
+                        {p.name}
+                        {p.status === 'retired' && <small className="muted"> ({t('hz.status.retired')})</small>}
+                      </a>
+                      <span role="cell">{label(HAZARD_TYPE_LABELS[p.hazardType])}</span>
+                      <span role="cell">
+                        <span className={`hz-risk hz-risk-${p.riskLevel}`}>{label(RISK_LEVEL_LABELS[p.riskLevel])}</span>
+                      </span>
+                      <span role="cell">{p.community || '—'}</span>
+                      <span role="cell">
+                        {time(p.lastInspectionMs)} {p.lastResult && <small className={`hz-result-${p.lastResult}`}>{label(OVERALL_RESULT_LABELS[p.lastResult])}</small>}
+                      </span>
+                      <span role="cell" className={p.status === 'active' && (p.nextDueMs === null || p.nextDueMs <= Date.now()) ? 'hz-due' : undefined}>
+                        {p.nextDueMs === null ? t('hz.neverInspected') : time(p.nextDueMs)}
+                      </span>
+                      <span role="cell">
+                        {p.openRectifications}
+                        {p.overdueRectifications > 0 && <strong className="hz-overdue"> {t('hz.overdueN', { n: p.overdueRectifications })}</strong>}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="muted">…</span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../db/connection';
+import { createDispatcher } from '../../db/dispatch';
+import { pointsRepo } from '../../db/repos/hazards-points';
+import { templatesRepo } from '../../db/repos/hazards-records';
+import type { HazardPoint } from '../../core/contract/hazards-types';
+import { defaultTemplates, HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS } from '../../core/domain/hazards/templates';
+import { normalizePointName, RISK_LEVELS } from '../../core/domain/hazards/points';
+import { Bench, seededRandom, time } from './harness';
+
+const ACTOR = { id: 'bench', name: 'bench', role: 'admin' as const };
+const NOW = Date.UTC(2026, 6, 15, 4, 0);
+const DAY = 86_400_000;
+const COMMUNITIES = ['华富村社区', '黄木岗社区', '田面社区', '新田社区', '莲花北社区', '笔架山社区', '莲花一村社区', '梅林社区'];
+const PLACES = ['地下车库', '下穿通道', '边坡', '渣土场', '旧楼', '工地', '广告牌', '排水口', '小吃店', '家庭旅馆', '菜市场', '挡土墙'];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
+
+function seed(db: Db, rnd: () => number): string[] {
+  const repo = pointsRepo(db);
+  const templates = templatesRepo(db);
+  const ids: string[] = [];
+  db.transaction(() => {
+    for (const t of defaultTemplates()) templates.store(t, 'bench', new Date(NOW).toISOString());
+    for (let i = 0; i < 10_000; i++) {
+      const type = HAZARD_TYPE_IDS[Math.floor(rnd() * HAZARD_TYPE_IDS.length)];
+      const community = COMMUNITIES[Math.floor(rnd() * COMMUNITIES.length)];
+      const last = NOW - Math.floor(rnd() * 20) * DAY;
+      const point: HazardPoint = {
+        id: randomUUID(),
+        name: `${community.slice(0, 2)}${PLACES[Math.floor(rnd() * PLACES.length)]}${i}号`,
+        hazardType: type,
+        address: `福田区${community.slice(0, 2)}路${Math.floor(rnd() * 2000)}号`,
+        community,
+        lat: 22.53 + rnd() * 0.05,
+        lng: 114.04 + rnd() * 0.06,
+        responsibleUnit: `${HAZARD_TYPE_LABELS[type].zh}管理单位${i % 300}`,
+        unitPhone: '',
+        responsiblePerson: `${SURNAMES[i % SURNAMES.length]}${['伟', '敏', '静', '强'][i % 4]}`,
+        personPhone: '13800000000',
+        letterSigned: rnd() < 0.8,
+        letterDate: '2026-04-20',
+        residents: 0,
+        vulnerable: 0,
+        riskLevel: RISK_LEVELS[Math.floor(rnd() * 4)],
+        frequency: { kind: 'days', every: 7 },
+        notes: '',
+        status: rnd() < 0.95 ? 'active' : 'retired',
+        lastInspectionMs: last,
+        lastResult: 'pass',
+        nextDueMs: last + 7 * DAY,
+        createdAt: '2026-05-01T00:00:00.000Z',
+        updatedAt: '2026-05-01T00:00:00.000Z',
+      };
+      repo.insert(point, normalizePointName(point.name));
+      ids.push(point.id);
+    }
+    const insp = db.prepare(
+      `INSERT INTO hazard_inspections (id, point_id, template_id, template_version, inspectors, at_ms, duty_day, overall, answers, created_at, updated_at)
+       VALUES (?, ?, 'default.basement', 1, '["张伟"]', ?, '2026-07-01', 'pass', '[{"itemKey":"sandbags","result":"pass"}]', 'x', 'x')`,
+    );
+    for (let i = 0; i < 200_000; i++) insp.run(randomUUID(), ids[i % ids.length], NOW - Math.floor(rnd() * 90) * DAY);
+    const file = db.prepare("INSERT INTO hazard_files (sha256, mime, bytes, thumb_bytes, created_at) VALUES (?, 'image/jpeg', 2500000, 30000, 'x')");
+    const photo = db.prepare("INSERT INTO hazard_photos (id, sha256, owner_kind, owner_id, created_at, updated_at) VALUES (?, ?, 'point', ?, 'x', 'x')");
+    for (let i = 0; i < 50_000; i++) {
+      const hash = (i.toString(16).padStart(8, '0') + '0'.repeat(56)).slice(0, 64);
+      file.run(hash);
+      photo.run(randomUUID(), hash, ids[i % ids.length]);
+    }
+    const rect = db.prepare(
+      `INSERT INTO hazard_rectifications (id, notice_no, point_id, description, deadline, status, created_by, created_at_ms, history, created_at, updated_at)
+       VALUES (?, ?, ?, '排水不畅', ?, ?, 'bench', 0, '[]', 'x', 'x')`,
+    );
+    for (let i = 0; i < 5_000; i++) rect.run(randomUUID(), `2026-${String(i).padStart(5, '0')}`, ids[Math.floor(rnd() * ids.length)], rnd() < 0.3 ? '2026-07-01' : '2026-08-01', rnd() < 0.7 ? 'pending' : 'closed');
+  })();
+  return ids;
+}
+
+/** Issue #5 targets: list filter and search within 100 ms median at 10k points / 200k inspections / 50k photos; 10k-row import under 5 s. */
+export async function benchHazards(bench: Bench, dir: string): Promise<void> {
+  const db = openDatabase(join(dir, 'hazards.sqlite'));
+  const dispatcher = createDispatcher({ db, dataDir: dir, clock: () => NOW });
+  const rnd = seededRandom(5);
+  seed(db, rnd);
+  db.pragma('optimize');
+  const call = (method: string, input: unknown) => {
+    const result = dispatcher.call(method, input, ACTOR);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  };
+  const target = '< 100 ms median';
+  const bare = db.prepare("SELECT * FROM hazard_points WHERE hazard_type = 'slope' AND deleted_at IS NULL ORDER BY name_norm LIMIT 200");
+  const bareTiming = await time(() => bare.all(), 50);
+  const cases: [string, unknown][] = [
+    ['first page, no filter', { filter: {} }],
+    ['type + risk filter', { filter: { hazardType: 'slope', riskLevel: 'high' } }],
+    ['overdue (inspection or fix) by risk', { filter: { overdue: 'any' }, sort: 'risk', desc: true }],
+    ['full-text trigram “地下车库”', { filter: { q: '地下车库' } }],
+    ['2-character LIKE “华富”', { filter: { q: '华富' } }],
+    ['full-text + community filter', { filter: { q: '管理单位1', community: '田面社区' } }],
+  ];
+  for (const [name, input] of cases) {
+    bench.add('hazards', `hazards.listPoints: ${name}`, await time(() => call('hazards.listPoints', input), 30), { baseline: ['bare SQL page of one type', bareTiming], target });
+  }
+  const bareCount = db.prepare("SELECT count(*) FROM hazard_rectifications WHERE status <> 'closed' AND deadline < '2026-07-15'").pluck();
+  bench.add('hazards', 'system.status (overdue count)', await time(() => call('system.status', {}), 30), { baseline: ['bare count of overdue orders', await time(() => bareCount.get(), 30)] });
+  bench.add('hazards', 'hazards.today (10k points)', await time(() => call('hazards.today', {}), 10), { baseline: ['bare SQL page of one type', bareTiming] });
+
+  const rows = Array.from({ length: 10_000 }, (_, i) => ({ name: `导入点${i}`, hazardType: '边坡/山体', lat: String(22.53 + rnd() * 0.05), lng: String(114.04 + rnd() * 0.06), riskLevel: '中风险', community: COMMUNITIES[i % 8], responsiblePerson: '王伟' }));
+  const importOnce = () => {
+    const { importId } = call('hazards.importBegin', { fileName: 'bench.xlsx' }) as { importId: string };
+    for (let i = 0; i < rows.length; i += 500) call('hazards.importChunk', { importId, startRow: i + 2, rows: rows.slice(i, i + 500) });
+    call('hazards.importCommit', { importId });
+  };
+  const raw = openDatabase(join(dir, 'hazards-raw.sqlite'));
+  const rawRepo = pointsRepo(raw);
+  const bareImport = () =>
+    raw.transaction(() => {
+      for (const r of rows) {
+        const p = { id: randomUUID(), name: r.name, hazardType: 'slope', address: '', community: r.community, lat: Number(r.lat), lng: Number(r.lng), responsibleUnit: '', unitPhone: '', responsiblePerson: r.responsiblePerson, personPhone: '', letterSigned: false, letterDate: null, residents: 0, vulnerable: 0, riskLevel: 'medium', frequency: { kind: 'days', every: 7 }, notes: '', status: 'active', lastInspectionMs: null, lastResult: null, nextDueMs: null, createdAt: 'x', updatedAt: 'x' } as HazardPoint;
+        rawRepo.insert(p, p.name);
+      }
+    })();
+  bench.add('hazards', 'import 10k points (begin + 20 chunks + commit, audited)', await time(importOnce, 3, 0), {
+    baseline: ['bare inserts of 10k rows in one transaction', await time(bareImport, 3, 0)],
+    target: '< 5 s',
+  });
+  raw.close();
+  db.close();
+}
