@@ -1,5 +1,313 @@
-import { Placeholder } from '../../components/Placeholder';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import './map.css';
+import { distanceMeters } from '../../../core/domain/hazards/points';
+import { act, useQuery } from '../../api/hooks';
+import { useT } from '../../i18n';
+import { useStatus } from '../../store/status';
+import { useUi } from '../../store/ui';
+import { download, exportPng, exportSelectionXlsx } from './export';
+import { MapCanvas, type Mode } from './MapCanvas';
+import { displaySystem, drawPoints, featuresOf, fromDisplay, search, selectInside, toDisplay, type Feature } from './model';
+import type { PointsLayer } from './points-layer';
+import { Popup } from './Popup';
+import { LayersLegend } from './LayersLegend';
+import { SelectionList } from './SelectionList';
+import { TilesPanel } from './TilesPanel';
+import { OnlinePanel, onlineTileUrl, templateHost } from './OnlinePanel';
+import { LAYER_COLOUR, TOGGLES, TOGGLE_LABEL, type ToggleId } from './style';
+
+type LatLng = { lat: number; lng: number };
 
 export default function MapSection() {
-  return <Placeholder title="nav.map" />;
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const unitName = useStatus((s) => s.status?.unitName ?? '');
+  const view = useQuery('map.view', {});
+  const layers = useQuery('map.layers', {});
+  const settings = useQuery('settings.get', {});
+  const [enabled, setEnabled] = useState<Set<ToggleId>>(() => new Set(TOGGLES));
+  const [mode, setMode] = useState<Mode>('browse');
+  const [sketch, setSketch] = useState<LatLng[]>([]);
+  const [selection, setSelection] = useState<Feature[] | null>(null);
+  const [adding, setAdding] = useState<LatLng | null>(null);
+  const [picked, setPicked] = useState<Feature | null>(null);
+  const [dragging, setDragging] = useState<{ id: string; lat: number; lng: number; to?: LatLng } | null>(null);
+  const [cursor, setCursor] = useState<LatLng | null>(null);
+  const [query, setQuery] = useState('');
+  const [tileErrors, setTileErrors] = useState(0);
+  const [onlineErrors, setOnlineErrors] = useState(0);
+  const mapRef = useRef<{ map: L.Map; layer: PointsLayer } | null>(null);
+
+  const mapSettings = settings.data?.map;
+  const onlineConfig = view.data?.online;
+  const system = displaySystem(view.data, { url: onlineConfig?.url ?? '', system: onlineConfig?.coordSystem ?? 'wgs84' });
+  const features = useMemo(() => featuresOf(layers.data), [layers.data]);
+  const points = useMemo(() => drawPoints(features, enabled, system), [features, enabled, system]);
+  const results = useMemo(() => search(features, query), [features, query]);
+  const visibleTilesets = (view.data?.tilesets ?? []).filter((ts) => ts.visible);
+  // The online map stands in for a base map only; it would not line up under one in another datum.
+  const online = onlineConfig?.url && !visibleTilesets.some((ts) => ts.kind === 'base') ? { url: onlineTileUrl(onlineConfig.url), maxZoom: onlineConfig.maxZoom } : null;
+  const shown = [...(online && onlineConfig ? [onlineConfig.attribution || templateHost(onlineConfig.url)] : []), ...visibleTilesets.map((ts) => ts.attribution || ts.name)];
+  const attribution = shown.length ? shown.join(' · ') : t('map.attribution.none');
+  const measured = sketch.reduce((sum, p, i) => (i ? sum + distanceMeters(sketch[i - 1], p) : 0), 0);
+
+  const reload = useCallback(() => {
+    view.reload();
+    layers.reload();
+    setOnlineErrors(0);
+  }, [view, layers]);
+
+  const cancelMode = useCallback(() => {
+    setMode('browse');
+    setSketch([]);
+    setAdding(null);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        cancelMode();
+        setDragging(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [cancelMode]);
+
+  function startMode(next: Mode) {
+    setSketch([]);
+    setAdding(null);
+    setMode(mode === next ? 'browse' : next);
+  }
+
+  function finishSketch() {
+    if (mode === 'select') {
+      setSelection(selectInside(features, enabled, sketch.map((p) => [p.lng, p.lat])));
+      setMode('browse');
+      setSketch([]);
+    } else if (mode === 'measure') setMode('browse');
+  }
+
+  function onClickAt(at: LatLng) {
+    if (mode === 'add') setAdding(at);
+    else if (mode === 'select' || mode === 'measure') setSketch((s) => [...s, at]);
+  }
+
+  function focus(feature: Feature) {
+    const map = mapRef.current?.map;
+    if (!map) return;
+    const at = toDisplay(feature.lat, feature.lng, system);
+    map.flyTo([at.lat, at.lng], Math.max(map.getZoom(), 17), { duration: 0.6 });
+    setPicked(feature);
+  }
+
+  async function saveAdd(form: HTMLFormElement) {
+    if (!adding) return;
+    const data = new FormData(form);
+    const created = await act('map.addMarker', { name: String(data.get('name') ?? ''), kind: String(data.get('kind')) as 'note', lat: adding.lat, lng: adding.lng, notes: String(data.get('notes') ?? '') });
+    if (created) {
+      setAdding(null);
+      setMode('browse');
+      layers.reload();
+    }
+  }
+
+  async function confirmMove() {
+    if (!dragging?.to) return;
+    if (await act('map.moveMarker', { id: dragging.id, lat: dragging.to.lat, lng: dragging.to.lng })) {
+      setDragging(null);
+      setPicked(null);
+      layers.reload();
+    }
+  }
+
+  async function saveView() {
+    const map = mapRef.current?.map;
+    if (!map) return;
+    const c = map.getCenter();
+    const wgs = fromDisplay(c.lat, c.lng, system);
+    await act('map.saveView', { center: { lat: Number(wgs.lat.toFixed(6)), lng: Number(wgs.lng.toFixed(6)) }, zoom: Math.round(map.getZoom()) });
+  }
+
+  async function onExportPng() {
+    const map = mapRef.current?.map;
+    if (!map) return;
+    const legend = TOGGLES.filter((id) => enabled.has(id)).map((id) => ({ label: t(TOGGLE_LABEL[id]), colour: LAYER_COLOUR[id] }));
+    const now = new Date();
+    const blob = await exportPng(map, {
+      title: `${unitName} · ${t('map.title')}`,
+      subtitle: now.toLocaleString(lang),
+      legend,
+      attribution,
+      background: getComputedStyle(map.getContainer()).backgroundColor,
+    });
+    download(blob, `flooddesk-map-${now.toISOString().slice(0, 16).replace(/[:T]/g, '')}.png`);
+  }
+
+  async function onExportSelection() {
+    if (!selection) return;
+    const blob = await exportSelectionXlsx(selection, [t('map.col.name'), t('map.col.layer'), t('map.col.lat'), t('map.col.lng')], (f) => t(TOGGLE_LABEL[f.layer]));
+    download(blob, 'flooddesk-map-selection.xlsx');
+  }
+
+  const toggle = (id: ToggleId) =>
+    setEnabled((set) => {
+      const next = new Set(set);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <section className="map-section" data-mode={mode}>
+      <aside className="map-side" aria-label={t('map.tools')}>
+        <h1>{t('map.title')}</h1>
+        <div className="map-search" role="search">
+          <label>
+            {t('map.search')}
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && results[0] && focus(results[0])} placeholder={t('map.searchHint')} data-testid="map-search" />
+          </label>
+          {results.length > 0 && (
+            <ul className="map-results">
+              {results.map((f) => (
+                <li key={f.id}>
+                  <button type="button" className="ghost" onClick={() => focus(f)}>
+                    {f.name} <small className="muted">{t(TOGGLE_LABEL[f.layer])}</small>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <LayersLegend enabled={enabled} onToggle={toggle} counts={features} />
+        <section className="map-block" aria-labelledby="map-tools-title">
+          <h2 id="map-tools-title">{t('map.tools')}</h2>
+          <div className="map-tool-row">
+            {(['add', 'select', 'measure'] as const).map((m) => (
+              <button key={m} type="button" aria-pressed={mode === m} onClick={() => startMode(m)} data-testid={`tool-${m}`}>
+                {t(`map.tool.${m}`)}
+              </button>
+            ))}
+          </div>
+          <div className="map-tool-row">
+            <button type="button" onClick={onExportPng} data-testid="export-png">
+              {t('map.exportPng')}
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              {t('common.print')}
+            </button>
+            <button type="button" onClick={saveView}>
+              {t('map.saveView')}
+            </button>
+          </div>
+          {mode !== 'browse' && (
+            <p className="map-hint" role="status">
+              {t(`map.hint.${mode}`)}
+            </p>
+          )}
+          {(mode === 'select' || mode === 'measure') && sketch.length > 0 && (
+            <div className="map-tool-row">
+              {mode === 'measure' && <output data-testid="measure">{measured >= 1000 ? `${(measured / 1000).toFixed(2)} km` : `${Math.round(measured)} m`}</output>}
+              <button type="button" className="primary" onClick={finishSketch} disabled={mode === 'select' && sketch.length < 3} data-testid="finish-sketch">
+                {t('map.finish')}
+              </button>
+            </div>
+          )}
+          {adding && (
+            <form className="map-add" onSubmit={(e) => (e.preventDefault(), saveAdd(e.currentTarget))} data-testid="add-form">
+              <p className="mono small">
+                {adding.lat.toFixed(6)}, {adding.lng.toFixed(6)}
+              </p>
+              <label>
+                {t('map.add.name')}
+                <input name="name" required maxLength={100} autoFocus />
+              </label>
+              <label>
+                {t('map.add.kind')}
+                <select name="kind" defaultValue="hazard">
+                  {(['hazard', 'shelter', 'gauge', 'note'] as const).map((k) => (
+                    <option key={k} value={k}>
+                      {t(`map.kind.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('map.add.notes')}
+                <input name="notes" maxLength={2000} />
+              </label>
+              <div className="map-tool-row">
+                <button type="submit" className="primary">
+                  {t('common.save')}
+                </button>
+                <button type="button" onClick={cancelMode}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </form>
+          )}
+          {dragging?.to && (
+            <div className="map-confirm" role="alertdialog" aria-label={t('map.move.confirm')}>
+              <p>{t('map.move.confirm')}</p>
+              <p className="mono small">
+                {dragging.to.lat.toFixed(6)}, {dragging.to.lng.toFixed(6)} ({Math.round(distanceMeters(dragging, dragging.to))} m)
+              </p>
+              <div className="map-tool-row">
+                <button type="button" className="primary" onClick={confirmMove} autoFocus data-testid="confirm-move">
+                  {t('common.save')}
+                </button>
+                <button type="button" onClick={() => setDragging(null)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+        </section>
+        {selection && <SelectionList selection={selection} onClose={() => setSelection(null)} onFocus={focus} onExport={onExportSelection} />}
+        <TilesPanel view={view.data} onChanged={reload} />
+        <OnlinePanel online={view.data?.online} onChanged={reload} />
+      </aside>
+      <div className="map-main">
+        {view.data && (
+          <MapCanvas
+            center={view.data.center}
+            zoom={view.data.zoom}
+            tilesets={visibleTilesets}
+            online={online}
+            shapes={view.data.shapes}
+            lines={layers.data?.lines ?? []}
+            points={points}
+            enabled={enabled}
+            system={system}
+            clusterAbove={mapSettings?.clusterAbove ?? 200}
+            mode={mode}
+            sketch={sketch}
+            dragging={dragging}
+            attribution={attribution}
+            onReady={(map, layer) => (mapRef.current = { map, layer })}
+            onPick={(id) => setPicked(features.find((f) => f.id === id) ?? null)}
+            onClickAt={onClickAt}
+            onCursor={setCursor}
+            onDragEnd={(to) => setDragging((d) => (d ? { ...d, to } : d))}
+            onFinishSketch={finishSketch}
+            onTileError={() => setTileErrors((n) => n + 1)}
+            onOnlineTileError={() => setOnlineErrors((n) => n + 1)}
+          />
+        )}
+        {picked && mapRef.current && (
+          <Popup map={mapRef.current.map} feature={picked} system={system} onClose={() => setPicked(null)} onMove={(f) => (setDragging({ id: f.id, lat: f.lat, lng: f.lng }), setPicked(null))} onRemoved={() => (setPicked(null), layers.reload())} />
+        )}
+        <div className="map-status" aria-live="off">
+          <span className="mono" data-testid="cursor">
+            {cursor ? `${cursor.lat.toFixed(5)}, ${cursor.lng.toFixed(5)} (WGS-84)` : '—'}
+          </span>
+          {system !== 'wgs84' && <span>{t('map.shifted', { system: system.toUpperCase() })}</span>}
+          {tileErrors > 0 && <span>{t('map.tileErrors', { count: tileErrors })}</span>}
+          {onlineErrors > 0 && <span data-testid="online-errors">{t('map.online.errors', { count: onlineErrors })}</span>}
+        </div>
+      </div>
+    </section>
+  );
 }

@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import { useT } from '../../i18n';
+import type { Feature } from './model';
+import { LAYER_COLOUR, LEGEND_SCALES, TOGGLES, TOGGLE_LABEL, type ToggleId } from './style';
+
+/** Layer toggles that double as the legend: each row shows the layer's colour and count. */
+export function LayersLegend({ enabled, onToggle, counts }: { enabled: ReadonlySet<ToggleId>; onToggle(id: ToggleId): void; counts: Feature[] }) {
+  const t = useT();
+  const perLayer = useMemo(() => {
+    const n = new Map<ToggleId, number>();
+    for (const f of counts) n.set(f.layer, (n.get(f.layer) ?? 0) + 1);
+    return n;
+  }, [counts]);
+  return (
+    <fieldset className="map-block map-layers" data-testid="layers">
+      <legend>{t('map.layers')}</legend>
+      {TOGGLES.map((id) => (
+        <label key={id} className="map-layer">
+          <input type="checkbox" checked={enabled.has(id)} onChange={() => onToggle(id)} data-layer={id} />
+          <span className={`swatch swatch-${id}`} style={{ background: LAYER_COLOUR[id] }} aria-hidden="true" />
+          <span>{t(TOGGLE_LABEL[id])}</span>
+          {perLayer.has(id) && <small className="muted">{perLayer.get(id)}</small>}
+        </label>
+      ))}
+      {LEGEND_SCALES.map((scale) => (
+        <div key={scale.title} className="map-scale">
+          <span className="muted small">{t(scale.title)}</span>
+          {scale.items.map((item) => (
+            <span key={item.key} className="map-scale-item">
+              <span className="swatch" style={{ background: item.colour }} aria-hidden="true" />
+              {t(item.key)}
+            </span>
+          ))}
+        </div>
+      ))}
+      <p className="muted small">{t('map.legend.shapes')}</p>
+    </fieldset>
+  );
+}
