@@ -13,7 +13,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {
-      input: { serve: 'server/serve.ts', bench: 'scripts/bench.ts' },
+      input: { serve: 'server/serve.ts', bench: 'scripts/bench.ts', 'audit-verify': 'scripts/audit-verify.ts' },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

@@ -1,6 +1,9 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError } from '../core/errors';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
+import { auditRepo } from './repos/audit';
 
 export type Db = Database.Database;
 
@@ -8,7 +11,23 @@ export interface OpenOptions {
   /** Called with the schema version about to be upgraded, before any migration runs. */
   beforeMigrate?: (db: Db, fromVersion: number) => void;
   migrationList?: Migration[];
+  /** Names the newest backup known to be good, for the message when the file turns out damaged. */
+  newestGoodBackup?: () => GoodBackup | null;
 }
+
+export interface GoodBackup {
+  path: string;
+  createdAtMs: number;
+}
+
+/**
+ * Data steps that SQL alone cannot do (SHA-256), run right after their migration's SQL and in the
+ * same transaction, so the schema change and the data it needs land together or not at all.
+ * Keyed by version and name, so a test's own migration list cannot trigger one by accident.
+ */
+const CODE_STEPS: Record<string, (db: Db) => void> = {
+  '7_audit_chain': (db) => auditRepo(db).sealUnchained(),
+};
 
 /**
  * Opens (or creates) the database file with the pragmas every connection needs, refuses
@@ -16,6 +35,9 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const list = options.migrationList ?? migrations;
+  // A file that exists is checked before anything writes to it, and a damaged one is left as it is.
+  const existing = existsSync(file) && statSync(file).size > 0;
+  if (existing) assertIntact(file, options.newestGoodBackup);
   let db: Db;
   try {
     db = new Database(file, { timeout: 5000 });
@@ -41,7 +63,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    throw translateOpenError(error, file);
+    throw translateOpenError(error, file, options.newestGoodBackup);
   }
 }
 
@@ -66,18 +88,65 @@ export function migrate(db: Db, list: Migration[] = migrations): void {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      CODE_STEPS[`${migration.version}_${migration.name}`]?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
 }
 
-function translateOpenError(error: unknown, file: string): Error {
+/**
+ * `quick_check` first on a read-only connection, which cannot write to the file even when it
+ * closes. Only if read-only access is refused (WAL recovery after a crash can need a writer) is a
+ * read-write connection used; its close may fold committed WAL pages into the file, which is
+ * SQLite's own recovery of committed data, not an overwrite.
+ */
+function assertIntact(file: string, newestGoodBackup: OpenOptions['newestGoodBackup']): void {
+  let problem = quickCheck(file, true);
+  if (problem === undefined) problem = quickCheck(file, false);
+  if (problem) throw corruptError(file, problem, newestGoodBackup?.() ?? null);
+}
+
+/** null when the file is sound, the problem SQLite found, or undefined when read-only access was refused. */
+function quickCheck(file: string, readonly: boolean): string | null | undefined {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly, fileMustExist: true, timeout: 5000 });
+    const lines = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((row) => row.quick_check);
+    return lines.length === 1 && lines[0] === 'ok' ? null : lines.join('; ');
+  } catch (error) {
+    if (isCorruption(error)) return errorText(error);
+    if (readonly && /^SQLITE_(READONLY|CANTOPEN)/.test(errorCode(error))) return undefined;
+    throw translateOpenError(error, file);
+  } finally {
+    db?.close();
+  }
+}
+
+function corruptError(file: string, problem: string, backup: GoodBackup | null): StorageError {
+  const folder = dirname(file);
+  const offer = backup
+    ? [
+        `Newest good backup: ${backup.path} (made ${new Date(backup.createdAtMs).toISOString()}).`,
+        `To use it, move the damaged ${basename(file)} out of ${folder}, then copy ${basename(file)} and files/ from the backup folder into ${folder}.`,
+      ]
+    : ['No good backup was found. Keep the damaged file for recovery and start FloodDesk with another data folder (--data DIR) to carry on.'];
+  return new StorageError(
+    'errors.dbCorrupt',
+    [`The database ${file} is damaged (${problem}).`, 'It has not been changed.', ...offer].join('\n'),
+    { file, backup: backup?.path ?? '—' },
+  );
+}
+
+const errorCode = (error: unknown): string => String((error as { code?: unknown }).code ?? '');
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const isCorruption = (error: unknown): boolean =>
+  /^SQLITE_(NOTADB|CORRUPT)/.test(errorCode(error)) || /not a database|malformed/i.test(errorText(error));
+
+function translateOpenError(error: unknown, file: string, newestGoodBackup?: OpenOptions['newestGoodBackup']): Error {
   if (error instanceof StorageError) return error;
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(message)) {
-    return new StorageError('errors.dbCorrupt', `${file} is not a readable FloodDesk database (${message}). It was not changed; restore a backup or choose another data folder.`, { file });
-  }
+  if (isCorruption(error)) return corruptError(file, message, newestGoodBackup?.() ?? null);
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || /readonly|unable to open/i.test(message)) {
     return new StorageError('errors.dbReadOnly', `Cannot open ${file} for writing (${message}). Check the folder's permissions or free space.`, { file });
   }

@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { openDatabase, type Db } from '../db/connection';
-import { createDispatcher, type Dispatcher } from '../db/dispatch';
+import type { Db } from '../db/connection';
+import type { Dispatcher } from '../db/dispatch';
 import { dataPaths, ensureDataDir, type DataPaths } from '../db/paths';
-import { isEmptyDatabase, seedDemo } from '../db/demo';
 import type { Actor } from '../db/context';
+import type { BackupService } from '../db/backup-service';
+import { openLiveDatabase } from '../db/live-database';
 import { createHttpServer, type Route } from './http';
 
 export const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -18,15 +19,20 @@ export interface ServeOptions {
   demo: boolean;
   appVersion: string;
   clock?: () => number;
-  routes?: (ctx: { db: Db; paths: DataPaths }) => Route[];
+  /** Back up on the interval in settings (default on; tests that count files turn it off). */
+  backupTimer?: boolean;
+  /** Extra routes; read `ctx.db` on each request, since a restore replaces the connection. */
+  routes?: (ctx: { readonly db: Db; paths: DataPaths }) => Route[];
 }
 
 export interface RunningApp {
   url: string;
   port: number;
   paths: DataPaths;
-  db: Db;
+  /** The connection in use now (a restore replaces it). */
+  readonly db: Db;
   dispatcher: Dispatcher;
+  backups: BackupService;
   seeded: boolean;
   server: Server;
   close(): Promise<void>;
@@ -50,27 +56,30 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   }
   const paths = dataPaths(options.dataDir);
   ensureDataDir(paths);
-  const db = openDatabase(paths.databaseFile);
-  const clock = options.clock ?? Date.now;
-  const seeded = options.demo && isEmptyDatabase(db);
-  const dispatcher = createDispatcher({
-    db,
-    dataDir: paths.dataDir,
-    clock,
-    runtime: { appVersion: options.appVersion, databaseFile: paths.databaseFile, demo: seeded, startedAtMs: clock() },
+  const live = openLiveDatabase({
+    paths,
+    appVersion: options.appVersion,
+    clock: options.clock,
+    demo: options.demo,
+    backupTimer: options.backupTimer,
     onInternalError: (error, method) => console.error(`[serve] ${method} failed`, error),
   });
-  if (seeded) seedDemo(db, dispatcher, clock());
+  const { dispatcher, seeded } = live;
 
   const server = createHttpServer({
     dispatcher,
     staticDir: options.staticDir,
     actorFor: () => LOCAL_ACTOR,
-    routes: options.routes?.({ db, paths }),
+    routes: options.routes?.({
+      get db() {
+        return live.db;
+      },
+      paths,
+    }),
   });
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      db.close();
+      void live.close();
       if (error.code === 'EADDRINUSE') reject(new ServeError('errors.portInUse', `Port ${options.port} on ${options.host} is already in use. Is FloodDesk already running? Try --port ${options.port + 1}.`));
       else if (error.code === 'EACCES') reject(new ServeError('errors.portDenied', `Not allowed to listen on port ${options.port}. Choose a port above 1024.`));
       else reject(error);
@@ -83,17 +92,18 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     url: `http://${hostForUrl}:${port}/`,
     port,
     paths,
-    db,
+    get db() {
+      return live.db;
+    },
     dispatcher,
+    backups: live.backups,
     seeded,
     server,
     close: () =>
-      new Promise<void>((resolvePromise) => {
+      new Promise<void>((resolvePromise, reject) => {
         server.closeAllConnections();
-        server.close(() => {
-          db.close();
-          resolvePromise();
-        });
+        // A backup or restore in progress finishes before the connection closes.
+        server.close(() => live.close().then(resolvePromise, reject));
       }),
   };
 }
