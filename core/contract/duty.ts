@@ -1,3 +1,11 @@
 import type { MethodDef } from './define';
+import { dutyRotaContract } from './dutyRota';
+import { dutyLogContract } from './dutyLog';
+import { dutyDeskContract } from './dutyDesk';
 
-export const dutyContract = {} satisfies Record<string, MethodDef>;
+/** Every duty method, split by subject so each file stays readable. */
+export const dutyContract = {
+  ...dutyRotaContract,
+  ...dutyLogContract,
+  ...dutyDeskContract,
+} satisfies Record<string, MethodDef>;

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { Conflict, NotFound, ValidationError } from '../../core/errors';
+import { addDays, dutyDayWindow, type LocalDate } from '../../core/time';
+import { draftHandover, isHandoverDue } from '../../core/domain/duty/handover';
+import type { HandoverRecord, HandoverView } from '../../core/contract/dutyShared';
+import type { HandlerContext, HandlerMap } from '../context';
+import { dutyHandoverRepo } from '../repos/dutyHandover';
+import { dutyLogRepo } from '../repos/dutyLog';
+import { dutyRotaRepo } from '../repos/dutyRota';
+import { dutyWarningsRepo } from '../repos/dutyWarnings';
+import { dutyDayAt, dutySettings } from './dutyCommon';
+import { currentOpenFaults } from './dutyEquipment';
+
+const SUMMARY_CHARS = 80;
+
+function team(ctx: HandlerContext, day: LocalDate): { names: string[]; leader: string | null } {
+  const rows = dutyRotaRepo(ctx.db).current(day, day).filter((r) => r.slot === 'leader' || r.slot === 'officer' || r.slot === 'extra');
+  return { names: rows.map((r) => r.name), leader: rows.find((r) => r.slot === 'leader')?.name ?? null };
+}
+
+/**
+ * The day to hand over when none is named: yesterday's if it was on the rota and nobody has
+ * handed it over yet (the 08:00 handover is late), otherwise today's, written before the boundary.
+ */
+function defaultOutgoingDay(ctx: HandlerContext): LocalDate {
+  const today = dutyDayAt(ctx, ctx.nowMs);
+  const yesterday = addDays(today, -1);
+  const pending = !dutyHandoverRepo(ctx.db).forDay(yesterday) && dutyRotaRepo(ctx.db).current(yesterday, yesterday).length > 0;
+  return pending ? yesterday : today;
+}
+
+function buildDraft(ctx: HandlerContext, outgoingDay: LocalDate) {
+  const s = dutySettings(ctx);
+  const { endMs } = dutyDayWindow(outgoingDay, s.dutyDayStart, s.timeZone);
+  const repo = dutyHandoverRepo(ctx.db);
+  const outgoing = team(ctx, outgoingDay);
+  const incoming = team(ctx, addDays(outgoingDay, 1));
+  const openItems = dutyLogRepo(ctx.db)
+    .openBefore(Math.min(endMs, ctx.nowMs + 1))
+    .map((e) => {
+      const who = [e.fromUnit, e.fromName].filter(Boolean).join(' ');
+      const text = `${who ? `${who}：` : ''}${e.content}`;
+      return { id: e.entryId, receivedAtMs: e.receivedAtMs, summary: text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text };
+    });
+  const draft = draftHandover({
+    outgoingDay,
+    incomingDay: addDays(outgoingDay, 1),
+    outgoingTeam: outgoing.names,
+    incomingTeam: incoming.names,
+    openItems,
+    activeWarnings: dutyWarningsRepo(ctx.db).activeWarnings(ctx.nowMs),
+    stillEvacuated: repo.stillEvacuated(),
+    overdueRectifications: repo.overdueRectifications(dutyDayAt(ctx, ctx.nowMs)),
+    openFaults: currentOpenFaults(ctx),
+    checklist: s.equipmentChecklist,
+    timeZone: s.timeZone,
+  });
+  return { draft, outgoing, incoming };
+}
+
+function signedRecord(ctx: HandlerContext, id: string): HandoverRecord {
+  const record = dutyHandoverRepo(ctx.db).get(id);
+  if (!record) throw new NotFound('duty_handover', id);
+  return record;
+}
+
+type HandoverMethods = 'duty.handover' | 'duty.signHandover' | 'duty.acknowledgeHandover' | 'duty.leaderSignOff' | 'duty.listHandovers';
+
+export const dutyHandoverHandlers = {
+  'duty.handover': (ctx, input): HandoverView => {
+    const outgoingDay = input.outgoingDay ?? defaultOutgoingDay(ctx);
+    const { draft, outgoing, incoming } = buildDraft(ctx, outgoingDay);
+    const s = dutySettings(ctx);
+    const repo = dutyHandoverRepo(ctx.db);
+    return {
+      outgoingDay,
+      incomingDay: draft.incomingDay,
+      due: isHandoverDue(ctx.nowMs, s.dutyDayStart, s.timeZone, repo.latestDay()),
+      draft,
+      record: repo.forDay(outgoingDay) ?? null,
+      outgoingTeam: outgoing.names,
+      incomingTeam: incoming.names,
+      leaderName: outgoing.leader,
+    };
+  },
+
+  'duty.signHandover': (ctx, { outgoingDay, lang, text, signedBy }) => {
+    const today = dutyDayAt(ctx, ctx.nowMs);
+    if (outgoingDay > today) throw new ValidationError('errors.duty.handoverFuture', `${outgoingDay} has not started yet`, { day: outgoingDay });
+    const repo = dutyHandoverRepo(ctx.db);
+    if (repo.forDay(outgoingDay)) throw new Conflict('errors.duty.handoverSigned', `The handover of ${outgoingDay} is already signed`, { day: outgoingDay });
+    const { draft } = buildDraft(ctx, outgoingDay);
+    const record: HandoverRecord = {
+      id: randomUUID(),
+      outgoingDay,
+      incomingDay: draft.incomingDay,
+      lang,
+      text,
+      sections: draft.sections,
+      outgoingSignedBy: signedBy,
+      outgoingSignedAtMs: ctx.nowMs,
+      incomingAckBy: null,
+      incomingAckAtMs: null,
+      leaderSignedBy: null,
+      leaderSignedAtMs: null,
+    };
+    repo.insert({ ...record, nowIso: ctx.nowIso });
+    ctx.audit({ entity: 'duty_handover', entityId: record.id, before: null, after: record });
+    return record;
+  },
+
+  'duty.acknowledgeHandover': (ctx, { id, acknowledgedBy }) => {
+    const before = signedRecord(ctx, id);
+    if (before.incomingAckBy) throw new Conflict('errors.duty.handoverAcknowledged', `Already acknowledged by ${before.incomingAckBy}`, { name: before.incomingAckBy });
+    // The point of a handover is that a second person has read it.
+    if (acknowledgedBy === before.outgoingSignedBy) throw new Conflict('errors.duty.handoverSamePerson', 'The incoming officer must be someone else');
+    dutyHandoverRepo(ctx.db).acknowledge(id, acknowledgedBy, ctx.nowMs, ctx.nowIso);
+    const after = signedRecord(ctx, id);
+    ctx.audit({ entity: 'duty_handover', entityId: id, before, after });
+    return after;
+  },
+
+  'duty.leaderSignOff': (ctx, { id, leaderName }) => {
+    const before = signedRecord(ctx, id);
+    if (before.leaderSignedBy) throw new Conflict('errors.duty.leaderSigned', `Already signed off by ${before.leaderSignedBy}`, { name: before.leaderSignedBy });
+    dutyHandoverRepo(ctx.db).leaderSign(id, leaderName, ctx.nowMs, ctx.nowIso);
+    const after = signedRecord(ctx, id);
+    ctx.audit({ entity: 'duty_handover', entityId: id, before, after });
+    return after;
+  },
+
+  'duty.listHandovers': (ctx, { limit }) => dutyHandoverRepo(ctx.db).recent(limit),
+} satisfies Pick<HandlerMap<'duty'>, HandoverMethods>;

@@ -1,0 +1,136 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { HandoverRecord } from '../../../core/contract/dutyShared';
+import { useT } from '../../i18n';
+import { useUi } from '../../store/ui';
+import { useDutyQuery, useDutyWrite } from './store';
+import { full, useZone } from './format';
+
+function Signatures({ record }: { record: HandoverRecord }) {
+  const t = useT();
+  const zone = useZone();
+  const write = useDutyWrite();
+  const [ackBy, setAckBy] = useState('');
+  const [leader, setLeader] = useState('');
+  return (
+    <div className="stack" data-testid="handover-signatures">
+      <p>{t('duty.hand.signedBy', { name: record.outgoingSignedBy, at: full(record.outgoingSignedAtMs, zone) })}</p>
+      {record.incomingAckBy ? (
+        <p data-testid="handover-acked">{t('duty.hand.ackedBy', { name: record.incomingAckBy, at: full(record.incomingAckAtMs!, zone) })}</p>
+      ) : (
+        <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void write('duty.acknowledgeHandover', { id: record.id, acknowledgedBy: ackBy }))}>
+          <input name="ackBy" aria-label={t('duty.hand.incomingName')} placeholder={t('duty.hand.incomingName')} required value={ackBy} onChange={(e) => setAckBy(e.target.value)} />
+          <button type="submit" className="primary" data-testid="handover-ack">
+            {t('duty.hand.acknowledge')}
+          </button>
+        </form>
+      )}
+      {record.leaderSignedBy ? (
+        <p data-testid="handover-leader">{t('duty.hand.leaderSigned', { name: record.leaderSignedBy, at: full(record.leaderSignedAtMs!, zone) })}</p>
+      ) : (
+        <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void write('duty.leaderSignOff', { id: record.id, leaderName: leader }))}>
+          <input name="leaderName" aria-label={t('duty.hand.leaderName')} placeholder={t('duty.hand.leaderName')} required value={leader} onChange={(e) => setLeader(e.target.value)} />
+          <button type="submit" data-testid="handover-leader-sign">
+            {t('duty.hand.leaderSign')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** The 08:00 handover: drafted from the records, edited, signed, acknowledged, signed off. */
+export default function HandoverTab() {
+  const t = useT();
+  const lang = useUi((s) => s.lang) === 'zh-CN' ? 'zh' : 'en';
+  const write = useDutyWrite();
+  const [day, setDay] = useState<string | undefined>(undefined);
+  const view = useDutyQuery('duty.handover', { outgoingDay: day, lang });
+  const list = useDutyQuery('duty.listHandovers', { limit: 14 });
+  const [text, setText] = useState('');
+  const [signedBy, setSignedBy] = useState('');
+  const data = view.data;
+
+  useEffect(() => {
+    if (!data) return;
+    setText(data.record?.text ?? data.draft.text[lang]);
+    setSignedBy((s) => s || data.outgoingTeam[1] || data.outgoingTeam[0] || '');
+  }, [data, lang]);
+
+  async function sign(e: FormEvent) {
+    e.preventDefault();
+    if (data) await write('duty.signHandover', { outgoingDay: data.outgoingDay, lang, text, signedBy });
+  }
+
+  return (
+    <div className="duty-handover grid-2">
+      <section className="card span-2 toolbar">
+        <label>
+          {t('duty.hand.outgoingDay')}
+          <input type="date" value={day ?? data?.outgoingDay ?? ''} onChange={(e) => setDay(e.target.value || undefined)} />
+        </label>
+        {data && <span>{t('duty.hand.days', { from: data.outgoingDay, to: data.incomingDay })}</span>}
+        {data?.due && <span className="pill danger">{t('duty.hand.due')}</span>}
+      </section>
+      {data && (
+        <>
+          <section className="card" aria-labelledby="draft-title">
+            <h2 id="draft-title">{t('duty.hand.carried')}</h2>
+            <ul className="handover-sections" data-testid="handover-sections">
+              {data.draft.sections.map((s) => (
+                <li key={s.key} data-key={s.key}>
+                  <strong>{s.title[lang]}</strong> <span className={`pill${s.count ? ' attention' : ''}`}>{s.count}</span>
+                  <ul>
+                    {s.items.map((item, i) => (
+                      <li key={item.ref ?? i}>{item.text[lang]}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+            <p className="muted">
+              {t('duty.hand.teams', { out: data.outgoingTeam.join('、') || '—', in: data.incomingTeam.join('、') || '—' })}
+            </p>
+          </section>
+          <section className="card stack" aria-labelledby="sign-title">
+            <h2 id="sign-title">{data.record ? t('duty.hand.signedTitle') : t('duty.hand.signTitle')}</h2>
+            {data.record ? (
+              <>
+                <pre className="handover-text" data-testid="handover-text">
+                  {data.record.text}
+                </pre>
+                <Signatures record={data.record} />
+              </>
+            ) : (
+              <form className="stack" onSubmit={sign}>
+                <label>
+                  {t('duty.hand.text')}
+                  <textarea name="handoverText" rows={16} value={text} onChange={(e) => setText(e.target.value)} />
+                </label>
+                <label>
+                  {t('duty.hand.outgoingName')}
+                  <input name="signedBy" required maxLength={50} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />
+                </label>
+                <button type="submit" className="primary" data-testid="handover-sign">
+                  {t('duty.hand.sign')}
+                </button>
+              </form>
+            )}
+          </section>
+        </>
+      )}
+      <section className="card span-2" aria-labelledby="handover-list-title">
+        <h2 id="handover-list-title">{t('duty.hand.recent')}</h2>
+        <ul className="changes">
+          {list.data?.map((h) => (
+            <li key={h.id}>
+              <button type="button" className="ghost" onClick={() => setDay(h.outgoingDay)}>
+                {h.outgoingDay} → {h.incomingDay}
+              </button>{' '}
+              {h.outgoingSignedBy} / {h.incomingAckBy ?? t('duty.hand.notAcked')} / {h.leaderSignedBy ?? t('duty.hand.noLeader')}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { logChannels, type LogEntry } from '../../../core/contract/dutyShared';
+import { useQuery } from '../../api/hooks';
+import { useT } from '../../i18n';
+import { LogDetail } from './LogDetail';
+import { LogForm } from './LogForm';
+import { LogList, type LogFilter } from './LogList';
+
+/** Waits for typing to pause before searching, so each keystroke does not query 200k rows. */
+function useDebounced<T>(value: T, ms = 250): T {
+  const [current, setCurrent] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setCurrent(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return current;
+}
+
+export function LogTab() {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Omit<LogFilter, 'query'>>({});
+  const [selected, setSelected] = useState<LogEntry | null>(null);
+  const [followUp, setFollowUp] = useState<LogEntry | null>(null);
+  const debounced = useDebounced(query);
+  const events = useQuery('events.list', { includeEnded: true });
+
+  const set = (key: keyof typeof filter) => (e: { target: { value: string } }) =>
+    setFilter((f) => ({ ...f, [key]: e.target.value || undefined }));
+
+  return (
+    <div className="duty-log">
+      <LogForm followUp={followUp} onFollowUpDone={() => setFollowUp(null)} />
+      <div className="duty-log-side">
+        <div className="card duty-filters" role="search">
+          <label className="grow">
+            {t('duty.log.search')}
+            <input type="search" name="query" value={query} placeholder={t('duty.log.searchHint')} onChange={(e) => setQuery(e.target.value)} />
+          </label>
+          <label>
+            {t('duty.log.fromDay')}
+            <input type="date" name="fromDay" value={filter.fromDay ?? ''} onChange={set('fromDay')} />
+          </label>
+          <label>
+            {t('duty.log.toDay')}
+            <input type="date" name="toDay" value={filter.toDay ?? ''} onChange={set('toDay')} />
+          </label>
+          <label>
+            {t('duty.log.channel')}
+            <select name="channelFilter" value={filter.channel ?? ''} onChange={set('channel')}>
+              <option value="">{t('duty.all')}</option>
+              {logChannels.map((c) => (
+                <option key={c} value={c}>
+                  {t(`duty.channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('duty.log.eventFilter')}
+            <select name="eventFilter" value={filter.eventId ?? ''} onChange={set('eventId')}>
+              <option value="">{t('duty.all')}</option>
+              {events.data?.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('duty.log.statusFilter')}
+            <select name="statusFilter" value={filter.status ?? ''} onChange={set('status')}>
+              <option value="">{t('duty.all')}</option>
+              <option value="open">{t('duty.status.open')}</option>
+              <option value="closed">{t('duty.status.closed')}</option>
+            </select>
+          </label>
+        </div>
+        {selected && (
+          <LogDetail entryId={selected.entryId} onClose={() => setSelected(null)} onFollowUp={(entry) => setFollowUp(entry)} />
+        )}
+        <LogList filter={{ ...filter, query: debounced }} selected={selected?.entryId ?? null} onSelect={setSelected} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { DEFAULT_TIME_ZONE, formatLocal, zonedToUtc } from '../../../core/time';
+import { useStatus } from '../../store/status';
+
+export function useZone(): string {
+  return useStatus((s) => s.status?.timeZone ?? DEFAULT_TIME_ZONE);
+}
+
+/** Ticks every `everyMs`, for countdowns and "now" defaults. */
+export function useNow(everyMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+export const hm = (ms: number, zone: string) => formatLocal(ms, 'MM-dd HH:mm', zone);
+export const full = (ms: number, zone: string) => formatLocal(ms, 'yyyy-MM-dd HH:mm', zone);
+
+/** The value of an <input type="datetime-local"> showing an instant in the office zone. */
+export const toLocalInput = (ms: number, zone: string) => formatLocal(ms, "yyyy-MM-dd'T'HH:mm", zone);
+
+export function fromLocalInput(value: string, zone: string): number | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+  return match ? zonedToUtc(match[1], match[2], zone) : undefined;
+}
+
+/** 29:59, 1:05:00, or −0:42 once overdue. */
+export function countdown(remainingMs: number): string {
+  const sign = remainingMs < 0 ? '−' : '';
+  const total = Math.floor(Math.abs(remainingMs) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h ? String(m).padStart(2, '0') : String(m);
+  return `${sign}${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+export const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
+export const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
