@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
 import { formatLocal } from '../../core/time';
-import { useT } from '../i18n';
+import { isTKey, useT, type Translate } from '../i18n';
+import type { ActiveWarningSummary } from '../../core/contract/system';
 import { useStatus } from '../store/status';
 import { useUi } from '../store/ui';
 
 const STATUS_REFRESH_MS = 30_000;
+
+/** Built from type and colour so it reads in the user's language; the stored title is the fallback. */
+function warningLabel(t: Translate, warning: ActiveWarningSummary): string {
+  const type = `duty.warn.type.${warning.type}`;
+  const colour = `duty.warn.colour.${warning.level}`;
+  return isTKey(type) && isTKey(colour) ? t('status.warningLabel', { type: t(type), colour: t(colour) }) : warning.title;
+}
 
 function useClock(): number {
   const [now, setNow] = useState(() => Date.now());
@@ -47,8 +55,8 @@ export function StatusBar() {
       <span className="status-warnings" data-testid="active-warnings">
         {status && status.activeWarnings.length > 0 ? (
           status.activeWarnings.map((w) => (
-            <button type="button" key={w.id} className={`pill warning-${w.level}`} onClick={() => go('duty')}>
-              {w.title}
+            <button type="button" key={w.id} className={`pill warning-${w.level}`} onClick={() => go('duty')} title={w.title}>
+              {warningLabel(t, w)}
             </button>
           ))
         ) : (

@@ -172,10 +172,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.selectOption('select[name="colour"]', 'red');
       await page.fill('input[name="issuedBy"]', '深圳市气象台');
       await page.getByTestId('issue-warning').click();
-      await expect.poll(() => page.getByTestId('active-warnings').textContent()).toContain('台风红色预警');
+      const statusLabel = lang === 'zh-CN' ? '台风红色预警' : 'Typhoon warning, red';
+      await expect.poll(() => page.getByTestId('active-warnings').textContent()).toContain(statusLabel);
       const card = page.locator('[data-testid="active-warning-list"] li', { hasText: '深圳市气象台' }).filter({ has: page.locator('.warning-red') });
       await card.getByTestId('lift-warning').click();
-      await expect.poll(() => page.getByTestId('active-warnings').textContent()).not.toContain('台风红色预警');
+      await expect.poll(() => page.getByTestId('active-warnings').textContent()).not.toContain(statusLabel);
       const log = call<{ rows: { content: string }[] }>(e2e, 'duty.listLog', { query: '台风红色预警' });
       expect(log.rows.map((r) => r.content.slice(0, 2)).sort()).toEqual(['收到', '解除']);
     });
