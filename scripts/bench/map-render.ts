@@ -112,6 +112,34 @@ async function frameTimes(page: Page): Promise<number[]> {
 }
 
 /**
+ * Keyboard focus steps: an arrow key on the map → the focus ring redrawn on the next point
+ * (every point is projected and searched per key). With `ignoredKey` the same wait after a
+ * key the map does not handle: the floor of one event and one frame.
+ */
+async function keySteps(page: Page, steps: number, ignoredKey: boolean): Promise<number[]> {
+  await page.locator('.fd-map').focus();
+  return page.evaluate(
+    async ({ steps, ignoredKey }) => {
+      const map = document.querySelector<HTMLElement>('.fd-map')!;
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.fd-focus-ring')!;
+      const arrows = ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp'];
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const out: number[] = [];
+      for (let i = 0; i < steps; i++) {
+        const before = canvas.dataset.focused;
+        const started = performance.now();
+        map.dispatchEvent(new KeyboardEvent('keydown', { key: ignoredKey ? 'F2' : arrows[i % 4], bubbles: true, cancelable: true }));
+        await frame();
+        while (!ignoredKey && canvas.dataset.focused === before && performance.now() - started < 2000) await frame();
+        out.push(performance.now() - started);
+      }
+      return out;
+    },
+    { steps, ignoredKey },
+  );
+}
+
+/**
  * 50,000 points in one layer in headless Chromium (issue #8: first render < 1.5 s, pan/zoom
  * frames < 50 ms p95), each against the same page measured in this run without them: the
  * first render on the empty database, the frames with the markers layer switched off.
@@ -140,6 +168,10 @@ export async function benchMapRender(bench: Bench, _dir: string): Promise<void> 
     const drawn = Number(await e2e.page.locator('canvas.fd-points').getAttribute('data-points')) + Number(await e2e.page.locator('canvas.fd-points').getAttribute('data-clusters'));
     if (drawn === 0) throw new Error('map-render: the points layer drew nothing');
     const withPoints = await frameTimes(e2e.page);
+    bench.add('map-render', `keyboard focus step, ${POINTS.toLocaleString('en')} points (arrow → ring redrawn)`, timing(await keySteps(e2e.page, 40, false)), {
+      baseline: ['a key the map ignores, next frame', timing(await keySteps(e2e.page, 40, true))],
+      target: '< 50 ms p95 (the issue’s frame budget)',
+    });
     await e2e.page.locator('input[data-layer="markers"]').uncheck();
     await e2e.page.waitForTimeout(300);
     const without = await frameTimes(e2e.page);

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
 import type { MapLayers } from '../../core/contract/map';
+import type { PointRow, RouteRecord } from '../../core/contract/hazards';
 
 const FIXTURES = join(process.cwd(), '..', 'shared', 'data', 'mbtiles');
 const ACTOR = { id: 'e2e', name: 'e2e', role: 'admin' as const };
@@ -42,6 +43,22 @@ async function paintedShare(page: Page): Promise<number> {
   }, png);
 }
 
+/** Web Mercator pixels per degree at zoom 17 around the centre (256·2^17/360, and that over cos φ for latitude). */
+const PX_PER_DEG = { lng: (256 * 2 ** 17) / 360, lat: (256 * 2 ** 17) / 360 / Math.cos((CENTRE.lat * Math.PI) / 180) };
+
+/** Leaflet fades a popup in; a screenshot taken during the fade shows it half transparent. */
+async function popupShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const popup = document.querySelector('.leaflet-popup');
+    return popup !== null && getComputedStyle(popup).opacity === '1';
+  });
+}
+
+async function mapCentre(page: Page): Promise<{ cx: number; cy: number }> {
+  const box = (await page.locator('.fd-map').boundingBox())!;
+  return { cx: box.x + box.width / 2, cy: box.y + box.height / 2 };
+}
+
 async function zoomTo(page: Page, zoom: number): Promise<void> {
   // The zoom buttons are the user's way; each click is one level.
   for (let i = 0; i < 25; i++) {
@@ -55,6 +72,7 @@ async function zoomTo(page: Page, zoom: number): Promise<void> {
 
 describe('map in Chromium', () => {
   let e2e: E2E;
+  const hazardsNamed = (q: string) => call<{ rows: PointRow[] }>(e2e, 'hazards.listPoints', { filter: { q } }).rows;
   beforeAll(async () => {
     e2e = await startE2E({ viewport: { width: 1400, height: 900 } });
     // A dense patch of 300 markers in a ±0.0006° box around the centre, to cluster.
@@ -123,6 +141,7 @@ describe('map in Chromium', () => {
 
     await page.getByTestId('tool-add').click();
     await page.mouse.click(cx + 250, cy - 150);
+    await page.getByTestId('add-form').locator('input[data-what="marker"]').check();
     await page.getByTestId('add-form').locator('input[name="name"]').fill('新增易涝点');
     await page.getByTestId('add-form').locator('button[type="submit"]').click();
     await expect.poll(() => call<MapLayers>(e2e, 'map.layers', {}).markers.some((m) => m.name === '新增易涝点')).toBe(true);
@@ -130,6 +149,10 @@ describe('map in Chromium', () => {
     // 250 px east and 150 px north at zoom 17 is about 275 m and 165 m (1.10 m per pixel here).
     expect((added.lng - CENTRE.lng) * 102_800).toBeGreaterThan(240);
     expect((added.lat - CENTRE.lat) * 111_000).toBeGreaterThan(140);
+    // The new marker's popup opened and panned the map to fit; back to the saved preset for the polygon.
+    await expect.poll(() => page.getByTestId('map-popup').locator('h3').textContent()).toBe('新增易涝点');
+    await page.reload();
+    await page.waitForSelector('canvas.fd-points[data-points]');
 
     // Only the markers layer takes part, so the count is exactly what was generated.
     for (const layer of ['hazards', 'shelters', 'rainGauges', 'waterGauges', 'evacSources']) await page.locator(`input[data-layer="${layer}"]`).uncheck();
@@ -157,6 +180,7 @@ describe('map in Chromium', () => {
     await page.getByTestId('map-search').fill('新增易涝点');
     await page.getByTestId('map-search').press('Enter');
     await page.getByTestId('map-popup').waitFor();
+    await popupShown(page);
     await e2e.screenshot('map-popup-en-light');
     await page.locator('.leaflet-popup-close-button').click();
     await page.getByTestId('map-popup').waitFor({ state: 'detached' });
@@ -211,10 +235,8 @@ describe('map in Chromium', () => {
       upstream.closeAllConnections();
       call(e2e, 'map.saveOnline', { url: `${base}/t{s}/{z}/{x}/{y}.png?tk={key}&v=2`, subdomains: '01', attribution: 'E2E online tiles' });
       call(e2e, 'map.saveView', { center: CENTRE, zoom: 16 });
-      // The harness's start-up script sets zh-CN and dark on every load; switch after it.
+      // English and light were chosen in the test before, and the choice survives the reload.
       await page.reload();
-      await page.getByTestId('lang-toggle').click();
-      await page.getByTestId('theme-toggle').click();
       await page.getByTestId('online-errors').waitFor();
       expect(await page.getByTestId('online-errors').textContent()).toContain('could not be fetched');
       expect(Number(await page.locator('canvas.fd-points').getAttribute('data-points')) + Number(await page.locator('canvas.fd-points').getAttribute('data-clusters'))).toBeGreaterThan(0);
@@ -223,6 +245,119 @@ describe('map in Chromium', () => {
       upstream.close();
       mbtiles.close();
     }
+  });
+
+  it('adds a hazard point by clicking: a real register entry, opened where it was clicked (en, light)', async () => {
+    const { page } = e2e;
+    call(e2e, 'map.saveOnline', { url: '' });
+    call(e2e, 'map.saveView', { center: CENTRE, zoom: 17 });
+    await page.reload();
+    await page.waitForSelector('canvas.fd-points[data-points]');
+    expect(await page.locator('main h1').textContent()).toBe('Map');
+    const { cx, cy } = await mapCentre(page);
+    await page.getByTestId('tool-add').click();
+    await page.mouse.click(cx - 300, cy + 200);
+    const addForm = page.getByTestId('add-form');
+    // A hazard point is the first choice; the form asks for what the register needs.
+    expect(await addForm.getAttribute('data-what')).toBe('hazard');
+    await addForm.locator('input[name="name"]').fill('景华新村地下车库');
+    await addForm.locator('select[name="hazardType"]').selectOption('basement');
+    await addForm.locator('select[name="riskLevel"]').selectOption('high');
+    await e2e.screenshot('map-add-hazard-form-en-light');
+    await page.getByTestId('add-save').click();
+    await expect.poll(() => hazardsNamed('景华新村').length).toBe(1);
+    const [point] = hazardsNamed('景华新村');
+    expect(point).toMatchObject({ hazardType: 'basement', riskLevel: 'high' });
+    // 300 px west and 200 px south at zoom 17: 0.00322° of longitude, 0.00198° of latitude.
+    expect(Math.abs((point.lng - CENTRE.lng) * PX_PER_DEG.lng + 300)).toBeLessThan(3);
+    expect(Math.abs((point.lat - CENTRE.lat) * PX_PER_DEG.lat + 200)).toBeLessThan(3);
+    // The layer reloads and the new point opens, so the user sees it landed.
+    await expect.poll(() => page.getByTestId('map-popup').locator('h3').textContent()).toBe('景华新村地下车库');
+    expect(await page.locator('canvas.fd-focus-ring').getAttribute('data-focused')).toBe(point.id);
+    await popupShown(page);
+    await e2e.screenshot('map-add-hazard-saved-en-light');
+
+    // Dragged 80 px east to correct it: stored through hazards.updatePoint, everything else kept.
+    await page.getByTestId('popup-move').click();
+    const handle = (await page.locator('.fd-drag-handle').boundingBox())!;
+    const [hx, hy] = [handle.x + handle.width / 2, handle.y + handle.height / 2];
+    await page.mouse.move(hx, hy);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(hx + i * 10, hy, { steps: 2 });
+    await page.mouse.up();
+    await page.getByTestId('confirm-move').click();
+    await expect.poll(() => Math.round((hazardsNamed('景华新村')[0].lng - point.lng) * PX_PER_DEG.lng)).toBe(80);
+    expect(hazardsNamed('景华新村')[0]).toMatchObject({ lat: point.lat, riskLevel: 'high', hazardType: 'basement', name: '景华新村地下车库' });
+  });
+
+  it('starts a patrol from a polygon, in nearest-neighbour order from the chosen start (zh-CN, dark)', async () => {
+    const { page } = e2e;
+    // Four slope points south-east of the centre, away from the demo data; name order is not walking order.
+    const spots: [string, number, number][] = [['巡查甲', -22, 22], ['巡查乙', -30, 40], ['巡查丙', -24, 29], ['巡查丁', -29, 35]];
+    for (const [name, dLat, dLng] of spots) call(e2e, 'hazards.createPoint', { name, hazardType: 'slope', lat: CENTRE.lat + dLat / 10_000, lng: CENTRE.lng + dLng / 10_000 });
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('theme-toggle').click();
+    await page.reload();
+    await page.waitForSelector('canvas.fd-points[data-points]');
+    expect(await page.locator('main h1').textContent()).toBe('地图');
+    const { cx, cy } = await mapCentre(page);
+    await page.getByTestId('tool-select').click();
+    for (const [dLat, dLng] of [[-18, 18], [-18, 44], [-34, 44], [-34, 18]]) await page.mouse.click(cx + (dLng / 10_000) * PX_PER_DEG.lng, cy - (dLat / 10_000) * PX_PER_DEG.lat);
+    await page.getByTestId('finish-sketch').click();
+    await page.getByTestId('selection').waitFor();
+    expect(await page.getByTestId('start-patrol').textContent()).toContain('4');
+    await page.getByTestId('start-patrol').click();
+    const form = page.getByTestId('patrol-form');
+    await form.locator('input[name="name"]').fill('华富南片边坡巡查');
+    await page.getByTestId('patrol-start').selectOption({ label: '巡查甲' });
+    // By hand, metres from 甲: 丙 75, 丁 155, 乙 205; then from 丙: 丁 83, 乙 131.
+    const walk = ['巡查甲', '巡查丙', '巡查丁', '巡查乙'];
+    expect(await page.getByTestId('patrol-order').locator('li').allTextContents()).toEqual(walk);
+    await e2e.screenshot('map-patrol-form-zh-CN-dark');
+    await page.getByTestId('patrol-save').click();
+    await page.getByTestId('patrol-saved').waitFor();
+    const route = call<RouteRecord[]>(e2e, 'hazards.listRoutes', {}).find((r) => r.name === '华富南片边坡巡查');
+    expect(route?.pointNames).toEqual(walk);
+    await e2e.screenshot('map-patrol-saved-zh-CN-dark');
+    await page.getByTestId('patrol-link').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/hazards/patrols');
+    await page.getByText('华富南片边坡巡查').first().waitFor();
+  });
+
+  it('moves keyboard focus with the arrows, opens the popup with Enter and closes it with Escape', async () => {
+    const { page } = e2e;
+    await page.goto(`${e2e.app.url}#/map`);
+    await page.waitForSelector('canvas.fd-points[data-points]');
+    await page.locator('input[data-layer="markers"]').uncheck();
+    const map = page.locator('.fd-map');
+    // The map is one tab stop, named and described for screen readers.
+    expect(await map.getAttribute('tabindex')).toBe('0');
+    expect(await map.getAttribute('aria-describedby')).toBe('map-kbd-help');
+    await map.focus();
+    const byId = new Map(call<MapLayers>(e2e, 'map.layers', {}).points.map((p) => [p.id, p]));
+    const focused = async () => byId.get((await page.locator('canvas.fd-focus-ring').getAttribute('data-focused')) ?? '');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await focused())?.name).toBeTruthy();
+    const first = (await focused())!;
+    await expect.poll(() => page.getByTestId('map-live').textContent()).toContain(first.name);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await focused())?.id).not.toBe(first.id);
+    const second = (await focused())!;
+    // East of the first, within 45° of due east (pixels at zoom 17).
+    const east = (second.lng - first.lng) * PX_PER_DEG.lng;
+    expect(east).toBeGreaterThan(0);
+    expect(Math.abs((second.lat - first.lat) * PX_PER_DEG.lat)).toBeLessThanOrEqual(east);
+    await expect.poll(() => page.getByTestId('map-live').textContent()).toContain(second.name);
+    await e2e.screenshot('map-keyboard-focus-zh-CN-dark');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('map-popup').locator('h3').textContent()).toBe(second.name);
+    await popupShown(page);
+    await e2e.screenshot('map-keyboard-popup-zh-CN-dark');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('map-popup').waitFor({ state: 'detached' });
+    // Focus is back on the map, so the arrows go on from the same point.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('fd-map'))).toBe(true);
+    expect((await focused())?.id).toBe(second.id);
   });
 
   it('had no uncaught page errors', () => {

@@ -5,6 +5,7 @@ import type { MapShape, Tileset } from '../../../core/contract/map';
 import type { MapLine } from '../../../core/contract/map-layers';
 import type { CoordSystem } from '../../../core/domain/geo/coords';
 import { fromDisplay, shiftGeoJson, toDisplay } from './model';
+import { KeyboardNav, type KeyboardNavProps } from './KeyboardNav';
 import { PointsLayer, type DrawPoint } from './points-layer';
 import { LAYER_COLOUR, type ToggleId } from './style';
 
@@ -25,8 +26,10 @@ export interface MapCanvasProps {
   mode: Mode;
   /** Vertices being drawn (select or measure), WGS-84. */
   sketch: { lat: number; lng: number }[];
-  /** A map-owned marker being dragged to a new place, WGS-84. */
+  /** A point being dragged to a corrected place, WGS-84. */
   dragging: { id: string; lat: number; lng: number } | null;
+  /** Keyboard focus and its handlers (see KeyboardNav). */
+  nav: Omit<KeyboardNavProps, 'points'>;
   attribution: string;
   onReady(map: L.Map, layer: PointsLayer): void;
   onPick(id: string): void;
@@ -43,7 +46,7 @@ export function tileUrl(id: string): string {
   return window.flooddesk ? `tiles://${id}/{z}/{x}/{y}` : `/tiles/${id}/{z}/{x}/{y}`;
 }
 
-function Points({ points, clusterAbove, onReady, onPick }: Pick<MapCanvasProps, 'points' | 'clusterAbove' | 'onReady' | 'onPick'>) {
+function Points({ points, clusterAbove, focusedId, onReady, onPick }: Pick<MapCanvasProps, 'points' | 'clusterAbove' | 'onReady' | 'onPick'> & { focusedId: string | null }) {
   const map = useMap();
   const layer = useRef<PointsLayer | null>(null);
   const pick = useRef(onPick);
@@ -72,6 +75,7 @@ function Points({ points, clusterAbove, onReady, onPick }: Pick<MapCanvasProps, 
   }, [map]);
   useEffect(() => layer.current?.setPoints(points), [points]);
   useEffect(() => layer.current?.setClusterAbove(clusterAbove), [clusterAbove]);
+  useEffect(() => layer.current?.setFocused(focusedId), [focusedId]);
   return null;
 }
 
@@ -196,7 +200,8 @@ export function MapCanvas(props: MapCanvasProps) {
         ))}
       {mode === 'select' && sketchLatLngs.length > 0 && <Polygon positions={sketchLatLngs} pathOptions={{ color: '#facc15', weight: 2, dashArray: '6 4', fillOpacity: 0.12 }} />}
       {mode === 'measure' && sketchLatLngs.length > 0 && <Polyline positions={sketchLatLngs} pathOptions={{ color: '#facc15', weight: 3 }} />}
-      <Points points={props.points} clusterAbove={props.clusterAbove} onReady={props.onReady} onPick={props.onPick} />
+      <Points points={props.points} clusterAbove={props.clusterAbove} focusedId={props.nav.focusedId} onReady={props.onReady} onPick={props.onPick} />
+      <KeyboardNav points={props.points} {...props.nav} />
       <Events system={system} mode={mode} onClickAt={props.onClickAt} onCursor={props.onCursor} onFinishSketch={props.onFinishSketch} />
       <DragHandle dragging={props.dragging} system={system} onDragEnd={props.onDragEnd} />
       <Attribution text={props.attribution} />

@@ -17,6 +17,12 @@ import { SelectionList } from './SelectionList';
 import { TilesPanel } from './TilesPanel';
 import { OnlinePanel, onlineTileUrl, templateHost } from './OnlinePanel';
 import { LAYER_COLOUR, TOGGLES, TOGGLE_LABEL, type ToggleId } from './style';
+import { AddForm, type Created } from './AddForm';
+import { PatrolForm } from './PatrolForm';
+import type { Placeable } from './domain-inputs';
+import { moveFeature } from './moves';
+import type { Direction } from './nav';
+import type { RouteRecord } from '../../../core/contract/hazards-types';
 
 type LatLng = { lat: number; lng: number };
 
@@ -32,8 +38,16 @@ export default function MapSection() {
   const [sketch, setSketch] = useState<LatLng[]>([]);
   const [selection, setSelection] = useState<Feature[] | null>(null);
   const [adding, setAdding] = useState<LatLng | null>(null);
+  const [addWhat, setAddWhat] = useState<Placeable>('hazard');
+  const [added, setAdded] = useState<Created | null>(null);
   const [picked, setPicked] = useState<Feature | null>(null);
-  const [dragging, setDragging] = useState<{ id: string; lat: number; lng: number; to?: LatLng } | null>(null);
+  const [pendingPick, setPendingPick] = useState<string | null>(null);
+  const [moving, setMoving] = useState<Feature | null>(null);
+  const [moveTo, setMoveTo] = useState<LatLng | null>(null);
+  const [patrolFor, setPatrolFor] = useState<Feature[] | null>(null);
+  const [patrolSaved, setPatrolSaved] = useState<RouteRecord | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
   const [cursor, setCursor] = useState<LatLng | null>(null);
   const [query, setQuery] = useState('');
   const [tileErrors, setTileErrors] = useState(0);
@@ -46,6 +60,8 @@ export default function MapSection() {
   const features = useMemo(() => featuresOf(layers.data), [layers.data]);
   const points = useMemo(() => drawPoints(features, enabled, system), [features, enabled, system]);
   const results = useMemo(() => search(features, query), [features, query]);
+  const byId = useMemo(() => new Map(features.map((f) => [f.id, f])), [features]);
+  const selectedHazards = useMemo(() => (selection ?? []).filter((f) => f.type === 'point' && f.layer === 'hazards'), [selection]);
   const visibleTilesets = (view.data?.tilesets ?? []).filter((ts) => ts.visible);
   // The online map stands in for a base map only; it would not line up under one in another datum.
   const online = onlineConfig?.url && !visibleTilesets.some((ts) => ts.kind === 'base') ? { url: onlineTileUrl(onlineConfig.url), maxZoom: onlineConfig.maxZoom } : null;
@@ -59,6 +75,9 @@ export default function MapSection() {
     setOnlineErrors(0);
   }, [view, layers]);
 
+  // Stable, so the open popup is not rebuilt (and focus not reset) whenever the section renders.
+  const closePopup = useCallback(() => setPicked(null), []);
+
   const cancelMode = useCallback(() => {
     setMode('browse');
     setSketch([]);
@@ -69,12 +88,22 @@ export default function MapSection() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         cancelMode();
-        setDragging(null);
+        setMoving(null);
+        setMoveTo(null);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [cancelMode]);
+
+  // A point just created is opened once the reloaded layers contain it: the user sees it was saved where they clicked.
+  useEffect(() => {
+    const feature = pendingPick ? byId.get(pendingPick) : undefined;
+    if (!feature) return;
+    setPendingPick(null);
+    setPicked(feature);
+    setFocusedId(feature.id);
+  }, [pendingPick, byId]);
 
   function startMode(next: Mode) {
     setSketch([]);
@@ -85,6 +114,8 @@ export default function MapSection() {
   function finishSketch() {
     if (mode === 'select') {
       setSelection(selectInside(features, enabled, sketch.map((p) => [p.lng, p.lat])));
+      // A patrol form belongs to the selection it was opened from.
+      setPatrolFor(null);
       setMode('browse');
       setSketch([]);
     } else if (mode === 'measure') setMode('browse');
@@ -103,24 +134,36 @@ export default function MapSection() {
     setPicked(feature);
   }
 
-  async function saveAdd(form: HTMLFormElement) {
-    if (!adding) return;
-    const data = new FormData(form);
-    const created = await act('map.addMarker', { name: String(data.get('name') ?? ''), kind: String(data.get('kind')) as 'note', lat: adding.lat, lng: adding.lng, notes: String(data.get('notes') ?? '') });
-    if (created) {
-      setAdding(null);
-      setMode('browse');
+  function onCreated(created: Created) {
+    setEnabled((set) => new Set(set).add(created.layer));
+    setAdded(created);
+    setAdding(null);
+    setMode('browse');
+    setPendingPick(created.id);
+    layers.reload();
+  }
+
+  async function confirmMove() {
+    if (!moving || !moveTo) return;
+    if (await moveFeature(moving, moveTo)) {
+      setMoving(null);
+      setMoveTo(null);
+      setPicked(null);
       layers.reload();
     }
   }
 
-  async function confirmMove() {
-    if (!dragging?.to) return;
-    if (await act('map.moveMarker', { id: dragging.id, lat: dragging.to.lat, lng: dragging.to.lng })) {
-      setDragging(null);
-      setPicked(null);
-      layers.reload();
-    }
+  function onPatrolSaved(route: RouteRecord) {
+    setPatrolFor(null);
+    setPatrolSaved(route);
+    setEnabled((set) => new Set(set).add('patrols'));
+    layers.reload();
+  }
+
+  function focusPoint(id: string) {
+    const feature = byId.get(id);
+    setFocusedId(id);
+    if (feature) setAnnounce(`${feature.name} · ${t(TOGGLE_LABEL[feature.layer])}`);
   }
 
   async function saveView() {
@@ -215,57 +258,64 @@ export default function MapSection() {
               </button>
             </div>
           )}
-          {adding && (
-            <form className="map-add" onSubmit={(e) => (e.preventDefault(), saveAdd(e.currentTarget))} data-testid="add-form">
-              <p className="mono small">
-                {adding.lat.toFixed(6)}, {adding.lng.toFixed(6)}
-              </p>
-              <label>
-                {t('map.add.name')}
-                <input name="name" required maxLength={100} autoFocus />
-              </label>
-              <label>
-                {t('map.add.kind')}
-                <select name="kind" defaultValue="hazard">
-                  {(['hazard', 'shelter', 'gauge', 'note'] as const).map((k) => (
-                    <option key={k} value={k}>
-                      {t(`map.kind.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('map.add.notes')}
-                <input name="notes" maxLength={2000} />
-              </label>
-              <div className="map-tool-row">
-                <button type="submit" className="primary">
-                  {t('common.save')}
-                </button>
-                <button type="button" onClick={cancelMode}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </form>
+          {adding && <AddForm at={adding} what={addWhat} onWhat={setAddWhat} onSaved={onCreated} onCancel={cancelMode} />}
+          {added && added.warnings.length > 0 && (
+            <div className="map-warn" role="status" data-testid="add-warnings">
+              <p>{t('map.add.warnings')}</p>
+              <ul>
+                {added.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+              <button type="button" className="ghost" onClick={() => setAdded(null)}>
+                {t('common.close')}
+              </button>
+            </div>
           )}
-          {dragging?.to && (
+          {moving && moveTo && (
             <div className="map-confirm" role="alertdialog" aria-label={t('map.move.confirm')}>
               <p>{t('map.move.confirm')}</p>
               <p className="mono small">
-                {dragging.to.lat.toFixed(6)}, {dragging.to.lng.toFixed(6)} ({Math.round(distanceMeters(dragging, dragging.to))} m)
+                {moving.name}: {moveTo.lat.toFixed(6)}, {moveTo.lng.toFixed(6)} ({Math.round(distanceMeters(moving, moveTo))} m)
               </p>
               <div className="map-tool-row">
                 <button type="button" className="primary" onClick={confirmMove} autoFocus data-testid="confirm-move">
                   {t('common.save')}
                 </button>
-                <button type="button" onClick={() => setDragging(null)}>
+                <button type="button" onClick={() => (setMoving(null), setMoveTo(null))}>
                   {t('common.cancel')}
                 </button>
               </div>
             </div>
           )}
+          <p id="map-kbd-help" className="muted small">
+            {t('map.kbd.help')}
+          </p>
         </section>
-        {selection && <SelectionList selection={selection} onClose={() => setSelection(null)} onFocus={focus} onExport={onExportSelection} />}
+        {selection && (
+          <SelectionList
+            selection={selection}
+            hazardCount={selectedHazards.length}
+            onClose={() => (setSelection(null), setPatrolFor(null))}
+            onFocus={focus}
+            onExport={onExportSelection}
+            onPatrol={() => (setPatrolFor(selectedHazards), setPatrolSaved(null))}
+          />
+        )}
+        {patrolFor && <PatrolForm points={patrolFor} onSaved={onPatrolSaved} onClose={() => setPatrolFor(null)} />}
+        {patrolSaved && (
+          <section className="map-block map-patrol-saved" role="status" data-testid="patrol-saved">
+            <p>{t('map.patrol.saved', { name: patrolSaved.name, count: patrolSaved.pointIds.length })}</p>
+            <div className="map-tool-row">
+              <a href="#/hazards/patrols" data-testid="patrol-link">
+                {t('map.patrol.open')}
+              </a>
+              <button type="button" className="ghost" onClick={() => setPatrolSaved(null)}>
+                {t('common.close')}
+              </button>
+            </div>
+          </section>
+        )}
         <TilesPanel view={view.data} onChanged={reload} />
         <OnlinePanel online={view.data?.online} onChanged={reload} />
       </aside>
@@ -284,21 +334,32 @@ export default function MapSection() {
             clusterAbove={mapSettings?.clusterAbove ?? 200}
             mode={mode}
             sketch={sketch}
-            dragging={dragging}
+            dragging={moving}
+            nav={{
+              focusedId,
+              label: t('map.kbd.label'),
+              instructionsId: 'map-kbd-help',
+              onFocusPoint: focusPoint,
+              onNothingThatWay: (dir: Direction) => setAnnounce(t('map.kbd.none', { dir: t(`map.kbd.dir.${dir}`) })),
+              onOpen: (id) => setPicked(byId.get(id) ?? null),
+            }}
             attribution={attribution}
             onReady={(map, layer) => (mapRef.current = { map, layer })}
-            onPick={(id) => setPicked(features.find((f) => f.id === id) ?? null)}
+            onPick={(id) => (setPicked(byId.get(id) ?? null), setFocusedId(id))}
             onClickAt={onClickAt}
             onCursor={setCursor}
-            onDragEnd={(to) => setDragging((d) => (d ? { ...d, to } : d))}
+            onDragEnd={setMoveTo}
             onFinishSketch={finishSketch}
             onTileError={() => setTileErrors((n) => n + 1)}
             onOnlineTileError={() => setOnlineErrors((n) => n + 1)}
           />
         )}
         {picked && mapRef.current && (
-          <Popup map={mapRef.current.map} feature={picked} system={system} onClose={() => setPicked(null)} onMove={(f) => (setDragging({ id: f.id, lat: f.lat, lng: f.lng }), setPicked(null))} onRemoved={() => (setPicked(null), layers.reload())} />
+          <Popup map={mapRef.current.map} feature={picked} system={system} onClose={closePopup} onMove={(f) => (setMoving(f), setMoveTo(null), setPicked(null))} onRemoved={() => (setPicked(null), layers.reload())} />
         )}
+        <p className="map-sr" aria-live="polite" aria-atomic="true" data-testid="map-live">
+          {announce}
+        </p>
         <div className="map-status" aria-live="off">
           <span className="mono" data-testid="cursor">
             {cursor ? `${cursor.lat.toFixed(5)}, ${cursor.lng.toFixed(5)} (WGS-84)` : '—'}

@@ -5,6 +5,7 @@ import type { CoordSystem } from '../../../core/domain/geo/coords';
 import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
+import { isMovable } from './domain-inputs';
 import { toDisplay, type Feature } from './model';
 import { TOGGLE_LABEL } from './style';
 
@@ -26,7 +27,7 @@ export function Popup({ map, feature, system, onClose, onMove, onRemoved }: Popu
     const at = toDisplay(feature.lat, feature.lng, system);
     const popup = L.popup({ autoPan: true, maxWidth: 320, className: 'fd-popup' }).setLatLng([at.lat, at.lng]).setContent(node).openOn(map);
     popup.on('remove', onClose);
-    // Keyboard users land in the popup; Escape (handled by the section) closes it.
+    // Keyboard users land in the popup; Escape (Leaflet's) closes it and focus goes back to the map.
     node.querySelector<HTMLElement>('h3')?.focus();
     return () => {
       popup.off('remove', onClose);
@@ -35,7 +36,15 @@ export function Popup({ map, feature, system, onClose, onMove, onRemoved }: Popu
   }, [map, feature, system, node, onClose]);
 
   return createPortal(
-    <div className="fd-popup-body" data-testid="map-popup">
+    <div
+      className="fd-popup-body"
+      data-testid="map-popup"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        onClose();
+        map.getContainer().focus();
+      }}
+    >
       <h3 tabIndex={-1}>{feature.name}</h3>
       <p className="muted small">{t(TOGGLE_LABEL[feature.layer])}</p>
       {feature.type === 'point' ? (
@@ -48,7 +57,18 @@ export function Popup({ map, feature, system, onClose, onMove, onRemoved }: Popu
               </div>
             ))}
           </dl>
-          {feature.point.link && <a href={feature.point.link}>{t('map.popup.open')}</a>}
+          <div className="map-tool-row">
+            {feature.point.link && <a href={feature.point.link}>{t('map.popup.open')}</a>}
+            {isMovable(feature.layer) ? (
+              <button type="button" onClick={() => onMove(feature)} title={t('map.popup.moveHint')} data-testid="popup-move">
+                {t('map.popup.move')}
+              </button>
+            ) : (
+              <small className="muted" title={t('map.popup.notMovable')}>
+                {t('map.popup.notMovable')}
+              </small>
+            )}
+          </div>
         </>
       ) : (
         <>
@@ -58,7 +78,7 @@ export function Popup({ map, feature, system, onClose, onMove, onRemoved }: Popu
             {feature.lat.toFixed(6)}, {feature.lng.toFixed(6)}
           </p>
           <div className="map-tool-row">
-            <button type="button" onClick={() => onMove(feature)} data-testid="popup-move">
+            <button type="button" onClick={() => onMove(feature)} title={t('map.popup.moveHint')} data-testid="popup-move">
               {t('map.popup.move')}
             </button>
             <button

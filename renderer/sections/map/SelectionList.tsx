@@ -4,8 +4,18 @@ import { useT } from '../../i18n';
 import type { Feature } from './model';
 import { TOGGLE_LABEL } from './style';
 
-/** What a drawn polygon caught: a virtualised list (a polygon over 50k points is fine), export. */
-export function SelectionList({ selection, onClose, onFocus, onExport }: { selection: Feature[]; onClose(): void; onFocus(f: Feature): void; onExport(): void }) {
+interface SelectionListProps {
+  selection: Feature[];
+  /** Hazard points in the selection: a patrol can be started through them. */
+  hazardCount: number;
+  onClose(): void;
+  onFocus(f: Feature): void;
+  onExport(): void;
+  onPatrol(): void;
+}
+
+/** What a drawn polygon caught: a virtualised list (a polygon over 50k points is fine), export, a patrol. */
+export function SelectionList({ selection, hazardCount, onClose, onFocus, onExport, onPatrol }: SelectionListProps) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useVirtualizer({ count: selection.length, getScrollElement: () => scroller.current, estimateSize: () => 34, overscan: 8 });
@@ -15,6 +25,9 @@ export function SelectionList({ selection, onClose, onFocus, onExport }: { selec
       <div className="map-tool-row">
         <button type="button" onClick={onExport} disabled={!selection.length} data-testid="export-selection">
           {t('map.selection.export')}
+        </button>
+        <button type="button" onClick={onPatrol} disabled={hazardCount === 0} title={hazardCount === 0 ? t('map.patrol.noHazards') : undefined} data-testid="start-patrol">
+          {t('map.patrol.start.button', { count: hazardCount })}
         </button>
         <button type="button" className="ghost" onClick={onClose}>
           {t('common.close')}

@@ -28,6 +28,22 @@ export interface PointsLayerOptions {
   onHover(point: DrawPoint | null, at: L.LatLng | null): void;
 }
 
+const MAX_LAT = 85.0511287798;
+
+/**
+ * Web Mercator at zoom 0 (256 px world), as plain numbers: the same as
+ * L.CRS.EPSG3857.latLngToPoint(…, 0) without two objects per point (50k points: ~10× faster).
+ * Screen pixels at zoom z are these times 2^z minus an offset, so directions and nearness agree.
+ */
+export function worldX(lng: number): number {
+  return 256 * (0.5 + lng / 360);
+}
+
+export function worldY(lat: number): number {
+  const sin = Math.sin((Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180);
+  return 256 * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
+}
+
 const CELL_PX = 56;
 const PAD = 0.25;
 const POINT_R = 7;
@@ -42,10 +58,19 @@ const NO_CLUSTER_ZOOM = 18;
  */
 export class PointsLayer extends L.Layer {
   private canvas: HTMLCanvasElement | null = null;
+  /**
+   * The keyboard's focus ring on a canvas of its own, in the marker pane: moving focus redraws
+   * one ring, not 50k points, and the PNG export (overlay pane only) leaves it out.
+   */
+  private ring: HTMLCanvasElement | null = null;
+  /** Where the last redraw put the canvases, so the ring can be redrawn alone. */
+  private frameGeometry: { origin: L.Point; scale: number; ratio: number } | null = null;
   private points: DrawPoint[] = [];
   private projected = new Float64Array(0);
   private hits: Hit[] = [];
   private hovered: string | null = null;
+  /** The keyboard's point (index): ringed even inside a cluster, so the user always sees where focus is. */
+  private focused = -1;
   private frame = 0;
   /** The number drawn after the last redraw (points and clusters), for tests and the status line. */
   stats = { points: 0, clusters: 0, drawMs: 0 };
@@ -55,18 +80,20 @@ export class PointsLayer extends L.Layer {
   }
 
   setPoints(points: DrawPoint[]): void {
+    const focusedId = this.points[this.focused]?.id ?? null;
     this.points = points;
+    this.focused = focusedId === null ? -1 : points.findIndex((p) => p.id === focusedId);
     this.projected = new Float64Array(points.length * 2);
-    // Web Mercator at zoom 0 (256 px world) inline: the same numbers as
-    // L.CRS.EPSG3857.latLngToPoint(…, 0) without two objects per point (50k points: ~10× faster).
-    const max = 85.0511287798;
     for (let i = 0; i < points.length; i++) {
-      const lat = Math.max(-max, Math.min(max, points[i].lat));
-      const sin = Math.sin((lat * Math.PI) / 180);
-      this.projected[i * 2] = 256 * (0.5 + points[i].lng / 360);
-      this.projected[i * 2 + 1] = 256 * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
+      this.projected[i * 2] = worldX(points[i].lng);
+      this.projected[i * 2 + 1] = worldY(points[i].lat);
     }
     this.redraw();
+  }
+
+  setFocused(id: string | null): void {
+    this.focused = id === null ? -1 : this.points.findIndex((p) => p.id === id);
+    this.drawRing();
   }
 
   setClusterAbove(value: number): void {
@@ -79,6 +106,10 @@ export class PointsLayer extends L.Layer {
     canvas.setAttribute('aria-hidden', 'true');
     map.getPane('overlayPane')!.appendChild(canvas);
     this.canvas = canvas;
+    const ring = L.DomUtil.create('canvas', 'fd-focus-ring leaflet-zoom-hide') as HTMLCanvasElement;
+    ring.setAttribute('aria-hidden', 'true');
+    map.getPane('markerPane')!.appendChild(ring);
+    this.ring = ring;
     map.on('moveend zoomend resize viewreset', this.redraw, this);
     map.on('click', this.onClick, this);
     map.on('mousemove', this.onMove, this);
@@ -92,6 +123,8 @@ export class PointsLayer extends L.Layer {
     map.off('mousemove', this.onMove, this);
     this.canvas?.remove();
     this.canvas = null;
+    this.ring?.remove();
+    this.ring = null;
     return this;
   }
 
@@ -111,11 +144,14 @@ export class PointsLayer extends L.Layer {
     const width = size.x + pad.x * 2;
     const height = size.y + pad.y * 2;
     const ratio = window.devicePixelRatio || 1;
-    L.DomUtil.setPosition(canvas, topLeft);
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
+    for (const c of [canvas, this.ring]) {
+      if (!c) continue;
+      L.DomUtil.setPosition(c, topLeft);
+      c.width = Math.round(width * ratio);
+      c.height = Math.round(height * ratio);
+      c.style.width = `${width}px`;
+      c.style.height = `${height}px`;
+    }
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
 
@@ -133,6 +169,8 @@ export class PointsLayer extends L.Layer {
     const offset = { x: pad.x, y: pad.y };
     if (count > this.config.clusterAbove && map.getZoom() < NO_CLUSTER_ZOOM) this.drawClusters(ctx, visible, map, origin, offset);
     else this.drawPoints(ctx, visible, offset);
+    this.frameGeometry = { origin, scale, ratio };
+    this.drawRing();
     this.stats = { points: this.hits.filter((h) => h.point).length, clusters: this.hits.filter((h) => h.cluster).length, drawMs: performance.now() - started };
     canvas.dataset.points = String(this.stats.points);
     canvas.dataset.clusters = String(this.stats.clusters);
@@ -161,6 +199,33 @@ export class PointsLayer extends L.Layer {
       ctx.stroke();
       this.hits.push({ x: x - offset.x, y: y - offset.y, r: r + 3, point: p });
     }
+  }
+
+  private drawRing(): void {
+    const ring = this.ring;
+    const geometry = this.frameGeometry;
+    const map = this._map as L.Map | undefined;
+    if (!ring || !geometry || !map) return;
+    const ctx = ring.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, ring.width, ring.height);
+    ring.dataset.focused = this.points[this.focused]?.id ?? '';
+    if (this.focused < 0) return;
+    const { origin, scale, ratio } = geometry;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const x = this.projected[this.focused * 2] * scale - origin.x;
+    const y = this.projected[this.focused * 2 + 1] * scale - origin.y;
+    // The theme's focus colour on a dark halo: visible on the dark map, the light one and on tiles.
+    const colour = getComputedStyle(map.getContainer()).getPropertyValue('--focus').trim() || '#ffd34d';
+    const r = POINT_R + 8;
+    ctx.lineWidth = 7;
+    ctx.strokeStyle = 'rgba(0, 0, 0, 0.75)';
+    ctx.beginPath();
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.lineWidth = 3.5;
+    ctx.strokeStyle = colour;
+    ctx.stroke();
   }
 
   private drawClusters(ctx: CanvasRenderingContext2D, visible: number[], map: L.Map, origin: L.Point, offset: { x: number; y: number }): void {
