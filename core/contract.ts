@@ -6,6 +6,8 @@ import { hazardsContract } from './contract/hazards';
 import { evacContract } from './contract/evac';
 import { rainContract } from './contract/rain';
 import { mapContract } from './contract/map';
+import { backupContract } from './contract/backup';
+import { accountsContract } from './contract/accounts';
 
 /**
  * The single list of everything the UI can ask of the backend, over IPC or HTTP.
@@ -18,6 +20,8 @@ export const contract = {
   ...evacContract,
   ...rainContract,
   ...mapContract,
+  ...backupContract,
+  ...accountsContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

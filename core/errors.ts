@@ -17,6 +17,8 @@ export interface ErrorBody {
   message: string;
   params?: Record<string, string | number>;
   issues?: FieldIssue[];
+  /** With a stale-version conflict: the record as it is now, so the UI can show what changed. */
+  current?: unknown;
 }
 
 export class AppError extends Error {
@@ -54,6 +56,20 @@ export class NotFound extends AppError {
 export class Conflict extends AppError {
   constructor(key: string, message: string, params?: Record<string, string | number>) {
     super('conflict', key, message, params);
+  }
+}
+
+/**
+ * Optimistic concurrency (docs/CONVENTIONS.md): the caller's `expectedVersion` is not the stored
+ * one, because someone else saved in between. Nothing was written; `current` is the fresh record.
+ */
+export class StaleRecord extends Conflict {
+  constructor(entity: string, readonly current: unknown) {
+    super('errors.conflict', `The ${entity} was changed by someone else; reload it and try again`, { entity });
+  }
+
+  override toBody(): ErrorBody {
+    return { ...super.toBody(), current: this.current };
   }
 }
 

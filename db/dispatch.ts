@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../core/contract';
 import { mayCall } from '../core/permissions';
+import { SIGN_IN_METHODS } from '../core/contract/accounts';
 import { AppError, Forbidden, StorageError, ValidationError, internalErrorBody, type ErrorBody, type FieldIssue, type Result } from '../core/errors';
 import type { Db } from './connection';
 import type { Actor, AllHandlers, HandlerContext, RuntimeInfo } from './context';
 import { auditRepo } from './repos/audit';
 import { settingsRepo } from './repos/settings';
 import { handlers as allHandlers } from './handlers';
+import { resolveCaller } from './services/accountsGate';
 
 export interface DispatcherOptions {
   db: Db;
@@ -18,7 +20,11 @@ export interface DispatcherOptions {
 }
 
 export interface Dispatcher {
-  call(method: string, rawInput: unknown, actor: Actor): Result<unknown>;
+  /**
+   * `actor` is who the transport vouches for: a session's actor, a trusted in-process actor, or
+   * null for a caller without a session (see resolveCaller in db/services/accountsGate.ts).
+   */
+  call(method: string, rawInput: unknown, actor: Actor | null): Result<unknown>;
 }
 
 const zhCN = z.locales.zhCN();
@@ -37,11 +43,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const settings = settingsRepo(db);
 
   return {
-    call(method, rawInput, actor) {
+    call(method, rawInput, caller) {
       if (!isMethodName(method)) {
         return { ok: false, error: { code: 'not_found', key: 'errors.unknownMethod', message: `Unknown method ${method}`, params: { method } } };
       }
-      if (!mayCall(actor.role, method, contract[method])) {
+      let actor: Actor;
+      try {
+        actor = resolveCaller(db, method, caller);
+      } catch (error) {
+        return { ok: false, error: errorBody(error, method, options.onInternalError) };
+      }
+      // Signing in, out and changing one's own password are open to every role; the handlers check the caller.
+      if (!SIGN_IN_METHODS.has(method) && !mayCall(actor.role, method, contract[method])) {
         return { ok: false, error: new Forbidden('errors.forbidden', `Role ${actor.role} may not call ${method}`, { method }).toBody() };
       }
       const schema = contract[method].input;

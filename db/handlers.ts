@@ -4,6 +4,8 @@ import { hazardsHandlers } from './services/hazards';
 import { evacHandlers } from './services/evac';
 import { rainHandlers } from './services/rain';
 import { mapHandlers } from './services/map';
+import { backupHandlers } from './services/backup';
+import { accountsHandlers } from './services/accounts';
 import { auditHandlers, eventsHandlers, settingsHandlers, systemHandlers } from './services/system';
 
 /** Every contract method's handler; a method without one fails to compile here. */
@@ -17,4 +19,6 @@ export const handlers = {
   ...evacHandlers,
   ...rainHandlers,
   ...mapHandlers,
+  ...backupHandlers,
+  ...accountsHandlers,
 } satisfies AllHandlers;

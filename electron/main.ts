@@ -1,19 +1,16 @@
-import { app, type BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Db } from '../db/connection';
-import { createDispatcher, type Dispatcher } from '../db/dispatch';
 import { dataPaths, ensureDataDir, resolveDataDir } from '../db/paths';
-import { isEmptyDatabase, seedDemo } from '../db/demo';
-import type { Actor } from '../db/context';
-import { registerContractIpc } from './ipc';
+import { openLiveDatabase, type LiveDatabase } from '../db/live-database';
+import { createHeldSession, registerContractIpc } from './ipc';
 import { buildMenuTemplate, type MenuLang } from './menu';
 import { hardenApp, hardenSession } from './security';
+import { handleTilesProtocol, registerTilesScheme } from './tiles-protocol';
 import { createMainWindow } from './window';
 import { loadWindowState, saveWindowState } from './window-state';
 
-const LOCAL_ACTOR: Actor = { id: 'local', name: '本机值班员', role: 'admin' };
 const APP_ORIGIN = 'file://';
 
 const { values: flags } = parseArgs({
@@ -33,25 +30,29 @@ function logCrash(kind: string, detail: unknown): void {
   }
 }
 
+// Offline map tiles from imported MBTiles files; the scheme must be declared before ready.
+registerTilesScheme(protocol);
+
 process.on('uncaughtException', (error) => logCrash('uncaughtException', error));
 process.on('unhandledRejection', (reason) => logCrash('unhandledRejection', reason));
 
-let db: Db | undefined;
-let dispatcher: Dispatcher | undefined;
+let live: LiveDatabase | undefined;
 let mainWindow: BrowserWindow | null = null;
 
-function openData(): void {
+/**
+ * The same start as serve mode: a damaged file names the newest good backup, a migration is
+ * preceded by a verified backup, and the backup timer runs.
+ */
+function openData(): LiveDatabase {
   ensureDataDir(paths);
-  db = openDatabase(paths.databaseFile);
-  const seeded = !flags.empty && isEmptyDatabase(db);
-  dispatcher = createDispatcher({
-    db,
-    dataDir: paths.dataDir,
-    runtime: { appVersion: app.getVersion(), databaseFile: paths.databaseFile, demo: seeded, startedAtMs: Date.now() },
+  const opened = openLiveDatabase({
+    paths,
+    appVersion: app.getVersion(),
+    demo: !flags.empty,
     onInternalError: (error, method) => logCrash(`handler ${method}`, error),
   });
-  if (seeded) seedDemo(db, dispatcher, Date.now());
   console.log(`FloodDesk data: ${paths.databaseFile}`);
+  return opened;
 }
 
 function menuLang(): MenuLang {
@@ -94,19 +95,31 @@ if (!app.requestSingleInstanceLock()) {
   });
   hardenApp(app, APP_ORIGIN);
   app.whenReady().then(() => {
+    let opened: LiveDatabase;
     try {
-      openData();
+      opened = live = openData();
     } catch (error) {
       dialog.showErrorBox('FloodDesk 防汛值守台', error instanceof Error ? error.message : String(error));
       app.exit(1);
       return;
     }
     hardenSession(session.defaultSession);
-    registerContractIpc(ipcMain, { dispatcher: () => dispatcher!, appOrigin: APP_ORIGIN, actor: () => LOCAL_ACTOR });
+    // Read the connection on each request: a restore replaces it.
+    handleTilesProtocol(protocol, { db: () => opened.db, dataDir: paths.dataDir });
+    const held = createHeldSession();
+    registerContractIpc(ipcMain, { dispatcher: () => opened.dispatcher, appOrigin: APP_ORIGIN, actor: held.actor, afterCall: held.afterCall });
     createWindow();
   });
-  app.on('window-all-closed', () => {
-    db?.close();
-    app.quit();
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!live) return;
+    // A backup or restore in progress finishes, and the WAL is checkpointed, before the process ends.
+    event.preventDefault();
+    const closing = live;
+    live = undefined;
+    closing
+      .close()
+      .catch((error: unknown) => logCrash('close', error))
+      .finally(() => app.quit());
   });
 }

@@ -1,9 +1,11 @@
 import { Suspense, useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
+import { LoginScreen, SessionControls } from './components/LoginScreen';
 import { StatusBar } from './components/StatusBar';
 import { useT } from './i18n';
 import { SECTION_ENTRIES } from './sections';
 import { useStatus } from './store/status';
+import { useAutoLock, useSession } from './store/session';
 import { SECTIONS, sectionFromHash, useUi, type Section } from './store/ui';
 
 function useHashRouting(): void {
@@ -71,6 +73,7 @@ function NavBar() {
         </ul>
       </nav>
       <div className="top-actions">
+        <SessionControls />
         <button type="button" className="ghost" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={t('theme.toggle')} data-testid="theme-toggle">
           {theme === 'dark' ? t('theme.light') : t('theme.dark')}
         </button>
@@ -94,11 +97,29 @@ function DemoBanner() {
   );
 }
 
+/** Any call answered "unauthorized" means the session is gone: show the sign-in screen, not an error. */
+function useSignInOnUnauthorized(): void {
+  const errors = useUi((state) => state.errors);
+  const dismiss = useUi((state) => state.dismissError);
+  const requireSignIn = useSession((state) => state.requireSignIn);
+  const load = useSession((state) => state.load);
+  useEffect(() => {
+    const unauthorized = errors.filter((e) => e.error.code === 'unauthorized');
+    unauthorized.forEach((e) => dismiss(e.id));
+    if (unauthorized.length) requireSignIn();
+    if (errors.some((e) => e.error.key === 'errors.mustChangePassword')) void load();
+  }, [errors, dismiss, requireSignIn, load]);
+}
+
 export function App() {
   const t = useT();
   const { section, lang, theme } = useUi();
+  const { loaded, prompt, generation, load } = useSession();
   useHashRouting();
   useSectionShortcuts();
+  useSignInOnUnauthorized();
+  useAutoLock();
+  useEffect(() => void load(), [load]);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dataset.theme = theme;
@@ -106,6 +127,8 @@ export function App() {
   }, [lang, theme, section, t]);
 
   const Current = SECTION_ENTRIES[section].component;
+  // Nothing from the data is shown before it is known who may see it, nor behind the sign-in screen.
+  if (!loaded || prompt) return loaded ? <LoginScreen /> : <p className="muted">{t('common.loading')}</p>;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -114,7 +137,7 @@ export function App() {
       <NavBar />
       <DemoBanner />
       <ErrorBanner />
-      <main id="main" tabIndex={-1} data-section={section}>
+      <main id="main" tabIndex={-1} data-section={section} key={generation}>
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           <Current />
         </Suspense>

@@ -2,6 +2,13 @@ import { join } from 'node:path';
 import { tempDir } from '../tests/support/tempdir';
 import { Bench } from './bench/harness';
 import { benchFoundation } from './bench/foundation';
+import { benchDuty } from './bench/duty';
+import { benchHazards } from './bench/hazards';
+import { benchEvac } from './bench/evac';
+import { benchRain } from './bench/rain';
+import { benchMap } from './bench/map';
+import { benchMapRender } from './bench/map-render';
+import { benchAccounts } from './bench/accounts';
 
 /**
  * `npm run bench`: every figure is printed next to a baseline measured in this same process,
@@ -11,7 +18,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const dir = tempDir('flooddesk-bench-');
   const bench = new Bench();
-  const suites: [string, (bench: Bench, dir: string) => Promise<void>][] = [['foundation', benchFoundation]];
+  const suites: [string, (bench: Bench, dir: string) => Promise<void>][] = [['foundation', benchFoundation], ['duty', benchDuty], ['rain', benchRain], ['evac', benchEvac], ['hazards', benchHazards], ['map', benchMap], ['map-render', benchMapRender], ['accounts', benchAccounts]];
   try {
     for (const [name, run] of suites) {
       if (only.length && !only.includes(name)) continue;

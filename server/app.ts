@@ -3,10 +3,12 @@ import type { Server } from 'node:http';
 import type { Db } from '../db/connection';
 import type { Dispatcher } from '../db/dispatch';
 import { dataPaths, ensureDataDir, type DataPaths } from '../db/paths';
-import type { Actor } from '../db/context';
 import type { BackupService } from '../db/backup-service';
 import { openLiveDatabase } from '../db/live-database';
 import { createHttpServer, type Route } from './http';
+import { createAuth } from './auth';
+import { loadTls, TlsConfigError, type TlsFiles, type TlsMaterial } from './tls';
+import { signInRequired } from '../db/services/accountsGate';
 
 export const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -21,6 +23,10 @@ export interface ServeOptions {
   clock?: () => number;
   /** Back up on the interval in settings (default on; tests that count files turn it off). */
   backupTimer?: boolean;
+  /** Serve HTTPS with an office-supplied certificate and key (PEM files). */
+  tls?: TlsFiles;
+  /** Failed sign-ins one address may make in ten minutes (default 20). */
+  loginFailuresPerWindow?: number;
   /** Extra routes; read `ctx.db` on each request, since a restore replaces the connection. */
   routes?: (ctx: { readonly db: Db; paths: DataPaths }) => Route[];
 }
@@ -44,16 +50,23 @@ export class ServeError extends Error {
   }
 }
 
-/** Until accounts exist every caller acts as the local operator. */
-const LOCAL_ACTOR: Actor = { id: 'local', name: '本机值班员', role: 'admin' };
+/** Host names a loopback desk answers to (the Host header's form: IPv6 in brackets), against DNS rebinding. */
+const LOOPBACK_HOST_NAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function readTls(files: TlsFiles | undefined): TlsMaterial | undefined {
+  if (!files) return undefined;
+  try {
+    return loadTls(files);
+  } catch (error) {
+    if (error instanceof TlsConfigError) throw new ServeError(error.key, error.message);
+    throw error;
+  }
+}
 
 export async function startServe(options: ServeOptions): Promise<RunningApp> {
-  if (!LOOPBACK_HOSTS.has(options.host)) {
-    throw new ServeError(
-      'errors.nonLoopbackRefused',
-      `Refusing to listen on ${options.host}: serving beyond this computer needs accounts and sign-in, which are not set up. Use 127.0.0.1.`,
-    );
-  }
+  // Checked before the database is touched: a wrong file is a start-up message, not a broken handshake.
+  const tls = readTls(options.tls);
+  const loopback = LOOPBACK_HOSTS.has(options.host);
   const paths = dataPaths(options.dataDir);
   ensureDataDir(paths);
   const live = openLiveDatabase({
@@ -65,11 +78,28 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     onInternalError: (error, method) => console.error(`[serve] ${method} failed`, error),
   });
   const { dispatcher, seeded } = live;
+  // Whether sign-in is set up is in the database, so the refusal waits until it is open.
+  if (!loopback && !signInRequired(live.db)) {
+    await live.close();
+    throw new ServeError(
+      'errors.nonLoopbackRefused',
+      `Refusing to listen on ${options.host}: serving beyond this computer needs accounts and sign-in, which are not set up. Use 127.0.0.1.`,
+    );
+  }
+  const auth = createAuth({
+    clock: options.clock,
+    secure: tls !== undefined,
+    // On the LAN nobody is ever the local operator, even if single-user mode is turned on later.
+    requireSignIn: !loopback,
+    allowedHosts: loopback ? LOOPBACK_HOST_NAMES : undefined,
+    maxFailures: options.loginFailuresPerWindow,
+  });
 
   const server = createHttpServer({
     dispatcher,
     staticDir: options.staticDir,
-    actorFor: () => LOCAL_ACTOR,
+    auth,
+    tls,
     routes: options.routes?.({
       get db() {
         return live.db;
@@ -89,7 +119,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   const port = (server.address() as AddressInfo).port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${hostForUrl}:${port}/`,
+    url: `${tls ? 'https' : 'http'}://${hostForUrl}:${port}/`,
     port,
     paths,
     get db() {

@@ -4,17 +4,22 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../core/errors';
 import { resolveDataDir } from '../db/paths';
 import { ServeError, startServe } from './app';
+import { tilesRoutes } from './tiles';
 
 declare const __APP_VERSION__: string;
 
-const USAGE = `FloodDesk serve mode: the app in a browser, on this computer.
+const USAGE = `FloodDesk serve mode: the app in a browser, on this computer or the duty-room LAN.
 
   npm run serve -- [--port 4780] [--host 127.0.0.1] [--data DIR] [--empty]
+                   [--tls-cert cert.pem --tls-key key.pem]
 
-  --port N     port to listen on (default 4780)
-  --host H     address to bind (default 127.0.0.1; other addresses need accounts)
-  --data DIR   data folder (default: FLOODDESK_DATA or the user-data folder)
-  --empty      do not seed demo data into an empty database`;
+  --port N          port to listen on (default 4780)
+  --host H          address to bind (default 127.0.0.1; any other address needs accounts
+                    with single-user mode off, and then everyone must sign in)
+  --data DIR        data folder (default: FLOODDESK_DATA or the user-data folder)
+  --empty           do not seed demo data into an empty database
+  --tls-cert FILE   serve HTTPS with this PEM certificate (with --tls-key)
+  --tls-key FILE    the certificate's PEM private key, unencrypted`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,6 +28,8 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
       empty: { type: 'boolean', default: false },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -33,6 +40,9 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError('errors.badPort', `--port must be a number from 0 to 65535, not "${values.port}"`);
+  const certFile = values['tls-cert'];
+  const keyFile = values['tls-key'];
+  if ((certFile === undefined) !== (keyFile === undefined)) throw new ServeError('errors.tlsPair', '--tls-cert and --tls-key go together: give both or neither');
 
   const here = dirname(fileURLToPath(import.meta.url));
   const app = await startServe({
@@ -42,6 +52,8 @@ async function main(): Promise<void> {
     staticDir: join(here, '..', 'renderer'),
     demo: !values.empty,
     appVersion: __APP_VERSION__,
+    routes: tilesRoutes,
+    tls: certFile && keyFile ? { certFile, keyFile } : undefined,
   });
   console.log(`FloodDesk ${__APP_VERSION__} — serve mode`);
   console.log(`  data folder: ${app.paths.dataDir}`);

@@ -49,6 +49,8 @@ export interface EventRecord {
   startedAtMs: number;
   endedAtMs: number | null;
   notes: string;
+  /** Row version for optimistic concurrency: send it back as `expectedVersion` when updating. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -64,6 +66,11 @@ export interface AuditRow {
   before: unknown;
   after: unknown;
 }
+
+/** Where the audit hash chain first breaks, or its head to note down outside the file. */
+export type AuditVerifyResult =
+  | { ok: true; rows: number; headSeq: number | null; headHash: string }
+  | { ok: false; rows: number; brokenSeq: number; reason: 'unsealed' | 'link' | 'hash' };
 
 export const eventKinds = ['typhoon', 'rainstorm', 'flood', 'plum_rain', 'drill', 'other'] as const;
 export type EventKind = (typeof eventKinds)[number];
@@ -100,7 +107,15 @@ export const systemContract = {
   ),
   'events.create': write<EventRecord>()(eventInput, 'Open a named event'),
   'events.update': write<EventRecord>()(
-    z.object({ id, patch: z.object({ name: text(100).min(1), nameEn: text(200), notes: text(5000), endedAtMs: instant.nullable() }).partial() }),
+    z.object({
+      id,
+      patch: z.object({ name: text(100).min(1), nameEn: text(200), notes: text(5000), endedAtMs: instant.nullable() }).partial(),
+      /**
+       * The `version` the caller read; a different stored version means someone else saved first (409,
+       * nothing written). Required: a save without it would silently overwrite another desk's change.
+       */
+      expectedVersion: z.number().int().min(1),
+    }),
     'Rename, annotate or close an event',
   ),
   'audit.list': read<{ rows: AuditRow[]; total: number }>()(
@@ -113,4 +128,5 @@ export const systemContract = {
     }),
     'The audit trail, newest first',
   ),
+  'audit.verify': read<AuditVerifyResult>()(z.object({}), 'Recompute the audit hash chain: the first broken row, or the head hash'),
 };

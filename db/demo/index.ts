@@ -2,6 +2,11 @@ import type { Actor } from '../context';
 import type { Dispatcher } from '../dispatch';
 import type { Db } from '../connection';
 import { seedFoundation } from './foundation';
+import { seedEvac } from './evac';
+import { seedDuty } from './duty';
+import { seedMap } from './map';
+import { seedRain } from './rain';
+import { seedHazards } from './hazards';
 
 export const DEMO_ACTOR: Actor = { id: 'demo', name: '演示数据', role: 'admin' };
 
@@ -32,4 +37,9 @@ export function seedDemo(db: Db, dispatcher: Dispatcher, nowMs: number): void {
     },
   };
   seedFoundation(ctx);
+  seedHazards(ctx);
+  seedDuty(ctx);
+  seedRain(ctx);
+  seedMap(ctx);
+  seedEvac(ctx);
 }

@@ -9,6 +9,7 @@ interface EventRow {
   started_at_ms: number;
   ended_at_ms: number | null;
   notes: string;
+  version: number;
   created_at: string;
   updated_at: string;
 }
@@ -21,6 +22,7 @@ const toEvent = (row: EventRow): EventRecord => ({
   startedAtMs: row.started_at_ms,
   endedAtMs: row.ended_at_ms,
   notes: row.notes,
+  version: row.version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -34,7 +36,9 @@ export function eventsRepo(db: Db) {
      VALUES (@id, @name, @nameEn, @kind, @startedAtMs, @endedAtMs, @notes, @createdAt, @updatedAt)`,
   );
   const update = db.prepare(
-    `UPDATE events SET name = @name, name_en = @nameEn, notes = @notes, ended_at_ms = @endedAtMs, updated_at = @updatedAt WHERE id = @id`,
+    `UPDATE events SET name = @name, name_en = @nameEn, notes = @notes, ended_at_ms = @endedAtMs, updated_at = @updatedAt,
+       version = version + 1
+     WHERE id = @id AND version = @version`,
   );
   return {
     get: (id: string) => {
@@ -47,6 +51,7 @@ export function eventsRepo(db: Db) {
       return row ? toEvent(row) : null;
     },
     insert: (event: EventRecord) => insert.run(event),
-    update: (event: EventRecord) => update.run(event),
+    /** Writes `event` over the stored version `event.version`; false when that is no longer the stored one. */
+    update: (event: EventRecord) => update.run(event).changes === 1,
   };
 }

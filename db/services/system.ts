@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotFound, ValidationError } from '../../core/errors';
+import { NotFound, StaleRecord, ValidationError } from '../../core/errors';
 import { sectionSchema } from '../../core/settings';
 import { dutyDayOf } from '../../core/time';
 import type { EventRecord, SystemStatus } from '../../core/contract/system';
@@ -7,6 +7,7 @@ import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { HandlerContext, HandlerMap } from '../context';
 import { auditRepo } from '../repos/audit';
 import { verifyAuditChain } from '../audit-verify';
+import { assertBackupFolder } from './backup';
 import { eventsRepo } from '../repos/events';
 import { settingsRepo } from '../repos/settings';
 import { dutyStatus } from './duty';
@@ -47,6 +48,7 @@ export const settingsHandlers = {
       throw new ValidationError('errors.validation', `Invalid settings: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, undefined, issues);
     }
     if (section === 'general') assertTimeZone((merged.data as typeof current.general).timeZone);
+    if (section === 'backup') assertBackupFolder((merged.data as typeof current.backup).folder);
     settingsRepo(ctx.db).write(section, merged.data, ctx.nowIso);
     ctx.audit({ entity: 'settings', entityId: section, before: current[section], after: merged.data });
     return settingsRepo(ctx.db).read();
@@ -64,22 +66,25 @@ function assertTimeZone(timeZone: string): void {
 export const eventsHandlers = {
   'events.list': (ctx, { includeEnded }) => eventsRepo(ctx.db).list(includeEnded),
   'events.create': (ctx, input) => {
-    const event: EventRecord = { id: randomUUID(), ...input, createdAt: ctx.nowIso, updatedAt: ctx.nowIso };
+    const event: EventRecord = { id: randomUUID(), ...input, version: 1, createdAt: ctx.nowIso, updatedAt: ctx.nowIso };
     eventsRepo(ctx.db).insert(event);
     ctx.audit({ entity: 'event', entityId: event.id, before: null, after: event });
     return event;
   },
-  'events.update': (ctx, { id, patch }) => {
+  'events.update': (ctx, { id, patch, expectedVersion }) => {
     const repo = eventsRepo(ctx.db);
     const before = repo.get(id);
     if (!before) throw new NotFound('event', id);
+    if (expectedVersion !== before.version) throw new StaleRecord('event', before);
     const after: EventRecord = { ...before, ...patch, updatedAt: ctx.nowIso };
     if (after.endedAtMs !== null && after.endedAtMs < after.startedAtMs) {
       throw new ValidationError('errors.endBeforeStart', 'The end must not be before the start');
     }
-    repo.update(after);
-    ctx.audit({ entity: 'event', entityId: id, before, after });
-    return after;
+    // The version in the WHERE clause makes the check and the write one step.
+    if (!repo.update(after)) throw new StaleRecord('event', repo.get(id));
+    const saved = { ...after, version: before.version + 1 };
+    ctx.audit({ entity: 'event', entityId: id, before, after: saved });
+    return saved;
   },
 } satisfies HandlerMap<'events'>;
 

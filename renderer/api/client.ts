@@ -14,12 +14,18 @@ export class CallError extends Error {
   }
 }
 
+/** The double-submit CSRF token the server put in a readable cookie (`__Host-` prefixed over TLS). */
+function csrfToken(): string {
+  const cookies = new Map(document.cookie.split(';').map((part) => part.trim().split('=') as [string, string]));
+  return cookies.get('__Host-flooddesk_csrf') ?? cookies.get('flooddesk_csrf') ?? '';
+}
+
 async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-FloodDesk-CSRF': csrfToken() },
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
     });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { startServe, type RunningApp } from '../../server/app';
+import { acceptsGzip, GZIP_MIN_BYTES } from '../../server/http';
 import { contract } from '../../core/contract';
 import { tempDir } from '../support/tempdir';
 
@@ -87,5 +89,61 @@ describe('serve mode over real HTTP', () => {
       ),
     );
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
+  });
+
+  it('answers a malformed %-escape in the method name with a typed 404, not a 500', async () => {
+    for (const path of ['%ff', '%E0%A4%A', 'events.%']) {
+      const response = await post(path, '{}');
+      expect(response.status, path).toBe(404);
+      expect(await response.json(), path).toMatchObject({ ok: false, error: { key: 'errors.unknownMethod' } });
+    }
+  });
+});
+
+/** The raw bytes and headers, without fetch's transparent decompression. */
+function raw(path: string, method: 'GET' | 'POST', acceptEncoding?: string) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (acceptEncoding) headers['Accept-Encoding'] = acceptEncoding;
+    const req = request(`${app.url}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(method === 'POST' ? '{}' : undefined);
+  });
+}
+
+describe('gzip of large JSON answers', () => {
+  it('compresses an answer over the threshold when the client accepts gzip, to the same JSON', async () => {
+    const plain = await raw('api', 'GET');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(GZIP_MIN_BYTES);
+    const zipped = await raw('api', 'GET', 'br, gzip, deflate');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('Accept-Encoding');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+    expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
+  });
+
+  it('leaves small answers and clients that refuse gzip alone', async () => {
+    const small = await raw('api/system.info', 'POST', 'gzip');
+    expect(small.body.length).toBeLessThan(GZIP_MIN_BYTES);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect((await raw('api', 'GET', 'gzip;q=0, identity')).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('reads Accept-Encoding as HTTP says', () => {
+    expect(acceptsGzip('gzip')).toBe(true);
+    expect(acceptsGzip('deflate, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('gzip; q=0.0')).toBe(false);
+    expect(acceptsGzip('identity, br')).toBe(false);
+    expect(acceptsGzip('*;q=0, gzip')).toBe(true);
+    expect(acceptsGzip('gzip;q=0, *')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });

@@ -113,8 +113,8 @@ describe('dispatcher', () => {
   it('audits every change with who, when, method, entity, before and after', () => {
     const t = testDb();
     t.setNow(Date.UTC(2026, 7, 1, 0, 0));
-    const event = t.call<{ id: string }>('events.create', { name: '台风“海葵”', startedAtMs: Date.UTC(2026, 7, 1) });
-    t.call('events.update', { id: event.id, patch: { notes: '已解除' } });
+    const event = t.call<{ id: string; version: number }>('events.create', { name: '台风“海葵”', startedAtMs: Date.UTC(2026, 7, 1) });
+    t.call('events.update', { id: event.id, patch: { notes: '已解除' }, expectedVersion: event.version });
     const { rows } = t.call<{ rows: { method: string; entity: string; entityId: string; actorName: string; atMs: number; before: unknown; after: { notes: string } }[] }>('audit.list', { entity: 'event', entityId: event.id });
     expect(rows.map((r) => r.method)).toEqual(['events.update', 'events.create']);
     expect(rows[0]).toMatchObject({ entity: 'event', entityId: event.id, actorName: TEST_ACTOR.name, atMs: Date.UTC(2026, 7, 1) });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServe, type RunningApp } from '../../server/app';
+import { tilesRoutes } from '../../server/tiles';
 import { tempDir } from '../support/tempdir';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,14 +35,17 @@ export interface E2EOptions {
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build:web');
   const data = tempDir('flooddesk-e2e-');
-  const app = await startServe({ dataDir: data.path, port: 0, host: '127.0.0.1', staticDir: STATIC_DIR, demo: options.demo ?? true, appVersion: 'e2e', clock: options.clock });
+  const app = await startServe({ dataDir: data.path, port: 0, host: '127.0.0.1', staticDir: STATIC_DIR, demo: options.demo ?? true, appVersion: 'e2e', clock: options.clock, routes: tilesRoutes });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: options.lang ?? 'zh-CN', acceptDownloads: true });
   await context.addInitScript(
-    ({ lang, theme }) => localStorage.setItem('flooddesk.ui', JSON.stringify({ state: { lang, theme }, version: 0 })),
+    // Only the first load: a test that switches language or theme must keep its choice across reloads.
+    ({ lang, theme }) => {
+      if (!localStorage.getItem('flooddesk.ui')) localStorage.setItem('flooddesk.ui', JSON.stringify({ state: { lang, theme }, version: 0 }));
+    },
     { lang: options.lang ?? 'zh-CN', theme: options.theme ?? 'dark' },
   );
   const page = await context.newPage();

@@ -49,6 +49,24 @@ export class FakeBrowserWindow {
   }
 }
 
+/** Records declared schemes and protocol handlers (tiles://). */
+export class FakeProtocol {
+  privileged: { scheme: string; privileges?: Record<string, boolean> }[] = [];
+  handlers = new Map<string, (request: { url: string }) => Response | Promise<Response>>();
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]) {
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: (request: { url: string }) => Response | Promise<Response>) {
+    this.handlers.set(scheme, handler);
+  }
+  /** Asks the registered handler as Chromium would. */
+  async fetch(url: string): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`no handler for ${url}`);
+    return handler({ url });
+  }
+}
+
 export const exposed: Record<string, unknown> = {};
 export const invoked: { channel: string; args: unknown[] }[] = [];
 
@@ -67,4 +85,5 @@ export const fakeElectron = {
   },
   app: new EventEmitter(),
   BrowserWindow: FakeBrowserWindow,
+  protocol: new FakeProtocol(),
 };

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { contract } from '../../core/contract';
+import { SIGN_IN_METHODS } from '../../core/contract/accounts';
 import type { ErrorBody, Result } from '../../core/errors';
 import { startServe, type RunningApp } from '../../server/app';
 import type { Actor } from '../../db/context';
@@ -138,10 +139,12 @@ describe('hostile requests over HTTP', () => {
   const methods = Object.keys(contract);
 
   // An empty body means {} on purpose (clients may omit it), so only non-blank text is malformed.
+  // Sign-in writes are left out: without the CSRF cookie they are refused (403) before the body is read.
   it('refuses malformed JSON with 400 and a typed body', async () => {
+    const parsed = methods.filter((m) => !(SIGN_IN_METHODS.has(m) && contract[m as keyof typeof contract].kind === 'write'));
     const bodies = fc.sample(fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }).filter((s) => s.trim() !== '' && !isJson(s)), 150);
     for (const [i, body] of [...bodies, '{', '{"a":', '[1,2', "{'single':1}", 'NaN', '{"x": Infinity}', '\u0000'].entries()) {
-      await expectRefused(await post(`/api/${methods[i % methods.length]}`, body), 400, `malformed JSON #${i}`);
+      await expectRefused(await post(`/api/${parsed[i % parsed.length]}`, body), 400, `malformed JSON #${i}`);
     }
   });
 
@@ -165,10 +168,7 @@ describe('hostile requests over HTTP', () => {
     }
   });
 
-  // Known bug, outside this change: server/http.ts calls decodeURIComponent on the path unguarded,
-  // so a malformed %-escape throws a URIError and the request gets a 500. Fix there by answering
-  // 404 errors.unknownMethod (API) or the app shell (static) when decoding fails, then make this `it`.
-  it.fails('answers malformed %-escapes in the path with a typed 4xx', async () => {
+  it('answers malformed %-escapes in the path with a typed 4xx', async () => {
     for (const path of ['/api/%ff', '/api/%E0%A4%A', '/api/events.%']) await expectRefused(await post(path, '{}'), 404, path);
   });
 

@@ -4,6 +4,9 @@ import { act, useQuery } from '../../api/hooks';
 import { LANGS, useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
+import { AccountsCard } from './AccountsCard';
+import { BackupsCard } from './BackupsCard';
+import { DEFAULT_TIME_ZONE } from '../../../core/time';
 
 type General = Settings['general'];
 
@@ -90,6 +93,10 @@ export default function SettingsSection() {
           </select>
         </label>
       </div>
+
+      <AccountsCard />
+
+      <BackupsCard settings={settings.data?.backup} timeZone={settings.data?.general.timeZone ?? DEFAULT_TIME_ZONE} onSaved={settings.reload} />
 
       <dl className="card facts" aria-label={t('settings.about')}>
         <h2>{t('settings.about')}</h2>

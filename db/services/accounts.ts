@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { Conflict, NotFound, Unauthorized, ValidationError } from '../../core/errors';
+import type { AccountsStatus, LoginResult } from '../../core/contract/accounts';
+import { failedSignIn, isLocked } from '../../core/domain/accounts/lockout';
+import type { HandlerContext, HandlerMap } from '../context';
+import { burnVerification, hashPassword, needsRehash, verifyPassword } from '../passwords';
+import { accountsRepo, publicAccount, type StoredAccount } from '../repos/accounts';
+import { settingsRepo } from '../repos/settings';
+import { liveAccount, SIGNED_OUT_ACTOR, signInRequired } from './accountsGate';
+
+const HOUR_MS = 3_600_000;
+
+/** Length in characters as people count them (一 is one), not UTF-16 units. */
+function assertPasswordPolicy(ctx: HandlerContext, password: string, username: string): void {
+  const min = ctx.settings().accounts.minPasswordLength;
+  if ([...password].length < min) throw new ValidationError('errors.passwordTooShort', `The password needs at least ${min} characters`, { min });
+  if (password.normalize('NFKC').toLowerCase() === username) throw new ValidationError('errors.passwordIsUsername', 'The password must not be the user name');
+}
+
+function mustGet(ctx: HandlerContext, id: string): StoredAccount {
+  const account = accountsRepo(ctx.db).get(id);
+  if (!account) throw new NotFound('account', id);
+  return account;
+}
+
+/** Every change to an account is audited as public records: never a hash, never a password. */
+function save(ctx: HandlerContext, before: StoredAccount | null, after: StoredAccount): StoredAccount {
+  const repo = accountsRepo(ctx.db);
+  if (before) repo.update(after);
+  else repo.insert(after);
+  ctx.audit({ entity: 'account', entityId: after.id, before: before && publicAccount(before), after: publicAccount(after) });
+  return after;
+}
+
+function newAccount(ctx: HandlerContext, input: { username: string; displayName: string; role: StoredAccount['role']; password: string; mustChangePassword: boolean }): StoredAccount {
+  if (accountsRepo(ctx.db).byUsername(input.username)) {
+    throw new Conflict('errors.usernameTaken', `The user name ${input.username} is taken`, { username: input.username });
+  }
+  assertPasswordPolicy(ctx, input.password, input.username);
+  return save(ctx, null, {
+    id: randomUUID(),
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    active: true,
+    mustChangePassword: input.mustChangePassword,
+    failedAttempts: 0,
+    lockedUntilMs: null,
+    lastLoginAtMs: null,
+    createdAt: ctx.nowIso,
+    updatedAt: ctx.nowIso,
+    passwordHash: hashPassword(input.password),
+    sessionEpoch: 0,
+  });
+}
+
+const sessionExpiry = (ctx: HandlerContext) => ctx.nowMs + ctx.settings().accounts.sessionHours * HOUR_MS;
+
+function login(ctx: HandlerContext, input: { username: string; password: string }): LoginResult {
+  const account = accountsRepo(ctx.db).byUsername(input.username.normalize('NFKC').toLowerCase());
+  if (!account || !account.active) {
+    burnVerification(input.password);
+    return { ok: false, reason: 'invalid' };
+  }
+  // While locked even the right password is refused, unchecked: guessing gains nothing.
+  if (isLocked(account.lockedUntilMs, ctx.nowMs)) return { ok: false, reason: 'locked', lockedUntilMs: account.lockedUntilMs };
+  if (!verifyPassword(input.password, account.passwordHash)) {
+    // A result, not a throw: the count and the lock must be committed, not rolled back.
+    const outcome = failedSignIn(account.failedAttempts, ctx.nowMs, ctx.settings().accounts);
+    save(ctx, account, { ...account, ...outcome, updatedAt: ctx.nowIso });
+    return outcome.lockedUntilMs === null ? { ok: false, reason: 'invalid' } : { ok: false, reason: 'locked', lockedUntilMs: outcome.lockedUntilMs };
+  }
+  const after = save(ctx, account, {
+    ...account,
+    failedAttempts: 0,
+    lockedUntilMs: null,
+    lastLoginAtMs: ctx.nowMs,
+    // Raising the cost in a later version upgrades each hash at its owner's next sign-in.
+    passwordHash: needsRehash(account.passwordHash) ? hashPassword(input.password) : account.passwordHash,
+    updatedAt: ctx.nowIso,
+  });
+  return { ok: true, account: publicAccount(after), sessionEpoch: after.sessionEpoch, expiresAtMs: sessionExpiry(ctx) };
+}
+
+function status(ctx: HandlerContext): AccountsStatus {
+  const repo = accountsRepo(ctx.db);
+  const account = liveAccount(ctx.db, ctx.actor);
+  const { accounts } = ctx.settings();
+  return {
+    setupNeeded: repo.count() === 0,
+    // A transport that insists on sign-in (the LAN) overrides the setting.
+    singleUser: ctx.actor.id !== SIGNED_OUT_ACTOR.id && !signInRequired(ctx.db),
+    account: account ? publicAccount(account) : null,
+    actor: { id: ctx.actor.id, name: ctx.actor.name, role: ctx.actor.role },
+    autoLockMinutes: accounts.autoLockMinutes,
+  };
+}
+
+export const accountsHandlers = {
+  'accounts.status': status,
+  'accounts.setupAdmin': (ctx, input) => {
+    if (accountsRepo(ctx.db).count() > 0) throw new Conflict('errors.setupDone', 'An administrator already exists; sign in instead');
+    const admin = newAccount(ctx, { ...input, role: 'admin', mustChangePassword: false });
+    // From now on people sign in; an office that wants the one-PC desk back turns this on again.
+    const before = ctx.settings().accounts;
+    const after = { ...before, singleUser: false };
+    settingsRepo(ctx.db).write('accounts', after, ctx.nowIso);
+    ctx.audit({ entity: 'settings', entityId: 'accounts', before, after });
+    return publicAccount(admin);
+  },
+  'accounts.login': login,
+  'accounts.logout': (ctx) => {
+    const account = liveAccount(ctx.db, ctx.actor);
+    // Who handed over the desk and when is part of the duty record.
+    if (account) ctx.audit({ entity: 'session', entityId: account.id, before: { signedIn: true }, after: { signedIn: false } });
+    return { ok: true as const };
+  },
+  'accounts.list': (ctx, { includeInactive }) => accountsRepo(ctx.db).list(includeInactive).map(publicAccount),
+  'accounts.create': (ctx, input) => publicAccount(newAccount(ctx, input)),
+  'accounts.update': (ctx, { id, patch }) => {
+    const before = mustGet(ctx, id);
+    const after: StoredAccount = { ...before, ...patch, updatedAt: ctx.nowIso };
+    const wasAdmin = before.active && before.role === 'admin';
+    if (wasAdmin && !(after.active && after.role === 'admin') && accountsRepo(ctx.db).activeAdmins() <= 1) {
+      throw new Conflict('errors.lastAdmin', 'At least one active administrator must remain');
+    }
+    // Deactivating ends the sessions for good: reactivating later must not revive them.
+    if (before.active && !after.active) after.sessionEpoch += 1;
+    return publicAccount(save(ctx, before, after));
+  },
+  'accounts.resetPassword': (ctx, { id, newPassword }) => {
+    const before = mustGet(ctx, id);
+    assertPasswordPolicy(ctx, newPassword, before.username);
+    const after = save(ctx, before, {
+      ...before,
+      passwordHash: hashPassword(newPassword),
+      mustChangePassword: true,
+      failedAttempts: 0,
+      lockedUntilMs: null,
+      sessionEpoch: before.sessionEpoch + 1,
+      updatedAt: ctx.nowIso,
+    });
+    return publicAccount(after);
+  },
+  'accounts.changePassword': (ctx, { oldPassword, newPassword }) => {
+    const before = liveAccount(ctx.db, ctx.actor);
+    if (!before) throw new Unauthorized('errors.signInToChangePassword', 'Sign in to change your password');
+    if (!verifyPassword(oldPassword, before.passwordHash)) throw new ValidationError('errors.wrongPassword', 'The current password is not right');
+    if (oldPassword === newPassword) throw new ValidationError('errors.samePassword', 'Choose a password different from the current one');
+    assertPasswordPolicy(ctx, newPassword, before.username);
+    const after = save(ctx, before, {
+      ...before,
+      passwordHash: hashPassword(newPassword),
+      mustChangePassword: false,
+      sessionEpoch: before.sessionEpoch + 1,
+      updatedAt: ctx.nowIso,
+    });
+    return { account: publicAccount(after), sessionEpoch: after.sessionEpoch, expiresAtMs: sessionExpiry(ctx) };
+  },
+} satisfies HandlerMap<'accounts'>;
