@@ -11,6 +11,9 @@ const ROSTER: [string, string[], string][] = [
   ['赵磊', ['officer'], '13900000004'],
   ['黄敏', ['officer', 'backup'], '13900000005'],
   ['周杰', ['officer', 'backup'], '13900000006'],
+  // A backup who never stands watch: with only the two officer-backups, ids (random UUIDs) decide
+  // whether both are on watch on the same day, which would leave that day without a backup.
+  ['孙丽', ['backup'], '13900000007'],
   ['吴师傅', ['driver'], '13700000001'],
 ];
 
