@@ -2,19 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../core/errors';
 import { shelterCapacity } from '../../core/domain/evac/capacity';
 import type { ShelterView } from '../../core/contract/evac';
-import type { Actor, HandlerContext, HandlerMap, Role } from '../context';
+import { maySeePersonalData } from '../../core/permissions';
+import type { Actor, HandlerContext, HandlerMap } from '../context';
 import { eventsRepo } from '../repos/events';
 import { sheltersRepo, type ShelterPeriod, type ShelterRecord } from '../repos/evac';
 
-/**
- * Who may see evacuees' ID numbers and phones unmasked. The one list: every method that can
- * return personal data takes a flag and asks here. Until accounts exist every caller is the
- * local admin; when they land, only this list needs review.
- */
-export const PERSONAL_DATA_ROLES: readonly Role[] = ['admin', 'leader', 'duty_officer'];
-
+/** Every method that can return evacuees' ID numbers and phones unmasked asks here (roles: core/permissions.ts). */
 export function assertPersonalDataAllowed(actor: Actor): void {
-  if (!PERSONAL_DATA_ROLES.includes(actor.role)) {
+  if (!maySeePersonalData(actor.role)) {
     throw new Forbidden('errors.evac.personalData', 'Your role may not see evacuees’ ID numbers and phones', { role: actor.role });
   }
 }
