@@ -154,16 +154,22 @@ function buildEvacPeopleRepo(db: Db) {
        @hazardPointId, @sourceName, @sourceCommunity, @sourceLat, @sourceLng, @status, @shelterId, @where, @firstMovedAt, @movedAt, @lastAt,
        @trips, @firstKind, @firstShelterId, @now, @now)`,
   );
+  // first_moved_at is left out: it is written once, when the person is entered, and naming it
+  // here would make SQLite rewrite its index entry on every step.
+  // These two run once per person in a bulk step: positional parameters, no object per call.
   const updateState = db.prepare(
-    `UPDATE evac_persons SET status = @status, shelter_id = @shelterId, where_text = @where, first_moved_at = @firstMovedAt, moved_at = @movedAt,
-       last_at = @lastAt, trips = @trips, first_kind = @firstKind, first_shelter_id = @firstShelterId, updated_at = @now WHERE id = @id`,
+    `UPDATE evac_persons SET status = ?, shelter_id = ?, where_text = ?, moved_at = ?, last_at = ?, trips = ?, first_kind = ?, first_shelter_id = ?,
+       updated_at = ? WHERE id = ?`,
   );
   const insertMovement = db.prepare(
     `INSERT INTO evac_movements (id, event_id, person_id, kind, at_ms, by_name, source_kind, hazard_point_id, source_name, source_community,
        shelter_id, where_text, override_id, created_at)
-     VALUES (@id, @eventId, @personId, @kind, @atMs, @by, @sourceKind, @hazardPointId, @sourceName, @sourceCommunity, @shelterId, @where, @overrideId, @now)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const byIds = db.prepare(`${SELECT_PERSON} WHERE p.id IN (SELECT value FROM json_each(?)) AND p.deleted_at IS NULL`);
+  // Steps need neither the household head nor the shelter's name: no joins for thousands of people.
+  const stepPeople = db.prepare(
+    `SELECT p.*, NULL AS head_name, NULL AS shelter_name FROM evac_persons p WHERE p.id IN (SELECT value FROM json_each(?)) AND p.deleted_at IS NULL`,
+  );
   const byIdKey = db.prepare(`${SELECT_PERSON} WHERE p.event_id = ? AND p.id_key = ? AND p.deleted_at IS NULL`);
   const byNpKey = db.prepare(`${SELECT_PERSON} WHERE p.event_id = ? AND p.np_key = ? AND p.deleted_at IS NULL`);
   const outIds = db
@@ -182,7 +188,8 @@ function buildEvacPeopleRepo(db: Db) {
     `SELECT m.* FROM evac_movements m WHERE m.event_id IN (SELECT value FROM json_each(@events)) ORDER BY m.seq`,
   );
   const scopePersons = db.prepare(
-    `${SELECT_PERSON} WHERE p.event_id IN (SELECT value FROM json_each(@events)) AND p.deleted_at IS NULL`,
+    // Entry order within a household, as the people list shows it: exports must match the screen.
+    `${SELECT_PERSON} WHERE p.event_id IN (SELECT value FROM json_each(@events)) AND p.deleted_at IS NULL ORDER BY p.first_moved_at, p.household_id, p.rowid`,
   );
   const personMovements = db.prepare(
     `SELECT m.*, p.name, s.name AS shelter_name FROM evac_movements m JOIN evac_persons p ON p.id = m.person_id
@@ -203,9 +210,12 @@ function buildEvacPeopleRepo(db: Db) {
   const flags = db.prepare(
     `SELECT * FROM evac_duplicate_flags WHERE event_id IN (SELECT value FROM json_each(@events)) ORDER BY at_ms`,
   );
+  // From the running counts (0010_perf.sql), not a scan of every person; the kind is the key's prefix.
   const sources = db.prepare(
-    `SELECT source_key AS key, source_kind AS kind, min(source_name) AS name, count(*) AS people, sum(status <> 'returned') AS out
-       FROM evac_persons WHERE deleted_at IS NULL AND (@eventId IS NULL OR event_id = @eventId) GROUP BY source_key ORDER BY name`,
+    `SELECT t.source_key AS key, CASE WHEN t.source_key LIKE 'hazard:%' THEN 'hazard_point' ELSE 'address' END AS kind,
+       (SELECT min(n.source_name) FROM evac_source_totals n WHERE n.source_key = t.source_key AND (@eventId IS NULL OR n.event_id = @eventId)) AS name,
+       sum(t.people) AS people, sum(CASE WHEN t.status <> 'returned' THEN t.people ELSE 0 END) AS out
+       FROM evac_totals t WHERE (@eventId IS NULL OR t.event_id = @eventId) GROUP BY t.source_key HAVING sum(t.people) > 0 ORDER BY name`,
   );
   const sourcePoints = db.prepare(
     `SELECT source_key AS key, min(source_name) AS name, source_kind AS kind, avg(source_lat) AS lat, avg(source_lng) AS lng, count(*) AS people,
@@ -240,25 +250,38 @@ function buildEvacPeopleRepo(db: Db) {
         sourceLng: src.lng ?? null,
       });
     },
-    updateState: (id: string, state: PersonEvacState, now: string) => updateState.run(stateParams(id, state, now)),
+    updateState: (id: string, s: PersonEvacState, now: string) =>
+      updateState.run(
+        s.status,
+        s.shelterId,
+        s.where,
+        s.movedAt,
+        s.lastAt,
+        s.trips,
+        s.firstPlacement?.kind ?? null,
+        s.firstPlacement?.kind === 'shelter' ? s.firstPlacement.shelterId : null,
+        now,
+        id,
+      ),
     insertMovement: (m: Movement & { id: string }, extra: { source?: EvacSource; overrideId?: string | null; now: string }) =>
-      insertMovement.run({
-        id: m.id,
-        eventId: m.eventId,
-        personId: m.personId,
-        kind: m.kind,
-        atMs: m.at,
-        by: m.by ?? '',
-        sourceKind: extra.source?.kind ?? null,
-        hazardPointId: extra.source?.kind === 'hazard_point' ? extra.source.hazardPointId : null,
-        sourceName: extra.source ? sourceName(extra.source) : null,
-        sourceCommunity: extra.source?.kind === 'address' ? (extra.source.community ?? '') : null,
-        shelterId: m.kind === 'check_in' ? m.shelterId : m.kind === 'transfer' ? m.toShelterId : null,
-        where: m.kind === 'dispersed' || m.kind === 'elsewhere' ? (m.where ?? null) : null,
-        overrideId: extra.overrideId ?? null,
-        now: extra.now,
-      }),
-    byIds: (ids: readonly string[]) => (byIds.all(JSON.stringify(ids)) as PersonRowDb[]).map(toPersonRecord),
+      insertMovement.run(
+        m.id,
+        m.eventId,
+        m.personId,
+        m.kind,
+        m.at,
+        m.by ?? '',
+        extra.source?.kind ?? null,
+        extra.source?.kind === 'hazard_point' ? extra.source.hazardPointId : null,
+        extra.source ? sourceName(extra.source) : null,
+        extra.source?.kind === 'address' ? (extra.source.community ?? '') : null,
+        m.kind === 'check_in' ? m.shelterId : m.kind === 'transfer' ? m.toShelterId : null,
+        m.kind === 'dispersed' || m.kind === 'elsewhere' ? (m.where ?? null) : null,
+        extra.overrideId ?? null,
+        extra.now,
+      ),
+    /** People about to take a step: householdHead and shelterName are left empty. */
+    forSteps: (ids: readonly string[]) => (stepPeople.all(JSON.stringify(ids)) as PersonRowDb[]).map(toPersonRecord),
     byIdKey: (eventId: string, key: string) => (byIdKey.all(eventId, key) as PersonRowDb[]).map(toPersonRecord),
     byNpKey: (eventId: string, key: string) => (byNpKey.all(eventId, key) as PersonRowDb[]).map(toPersonRecord),
     outIds: (eventId: string, sourceKey: string | null, shelterId: string | null) => outIds.all({ eventId, sourceKey, shelterId }) as string[],

@@ -63,7 +63,7 @@ export function sqlTotals(ctx: HandlerContext, scope: TotalsScope): Core {
     currentByShelter: sorted(currentByShelter),
     bySource: [...bySource.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, t]) => ({ key, name: names.get(key)?.source_name ?? key, ...t })),
+      .map(([key, t]) => ({ key, name: names.get(key) ?? key, ...t })),
     byEvent: Object.fromEntries([...byEvent.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
@@ -185,7 +185,7 @@ export const dashboardHandlers = {
     const people = repo.scopePersons([eventId]);
     return {
       shelters: shelterHandlers['evac.listShelters'](ctx, { includeClosed: true }),
-      people: people.map((p) => toPersonRow(p, includePersonal)).sort((a, b) => a.firstMovedAtMs - b.firstMovedAtMs || (a.householdId < b.householdId ? -1 : 1)),
+      people: people.map((p) => toPersonRow(p, includePersonal)),
       movements: repo.eventMovements(eventId).map((m) => ({
         personId: m.person_id as string,
         name: m.name as string,

@@ -9,6 +9,7 @@ import type { ParsedInputOf } from '../../core/contract';
 import type { HandlerContext, HandlerMap } from '../context';
 import { sheltersRepo } from '../repos/evac';
 import { domainSource, evacPeopleRepo, toDomainPerson, type PersonRecord } from '../repos/evacPeople';
+import { timeOrderedUuid } from './evacIds';
 import { evacSettings, openForEvent, requireEvent, syncFullStatus } from './evacShelters';
 
 type Step = { kind: 'dispersed' | 'elsewhere'; where: string | null; by: string } | { kind: 'returned' | 'unknown'; by: string };
@@ -25,7 +26,7 @@ function apply(ctx: HandlerContext, person: PersonRecord, movement: Movement, ex
     const shelter = shelterId ? (sheltersRepo(ctx.db).get(shelterId)?.name ?? shelterId) : '';
     throw new ValidationError(`errors.evac.${result.reason}`, `${person.name}: ${result.message}`, { ...result.params, name: person.name, shelter });
   }
-  const id = randomUUID();
+  const id = timeOrderedUuid();
   const repo = evacPeopleRepo(ctx.db);
   repo.insertMovement({ ...movement, id }, { ...extra, now: ctx.nowIso });
   repo.updateState(person.id, result.state, ctx.nowIso);
@@ -42,7 +43,7 @@ function assertNotFuture(ctx: HandlerContext, atMs: number): void {
 
 function loadPeople(ctx: HandlerContext, eventId: string, ids: readonly string[]): PersonRecord[] {
   const unique = [...new Set(ids)];
-  const people = evacPeopleRepo(ctx.db).byIds(unique);
+  const people = evacPeopleRepo(ctx.db).forSteps(unique);
   if (people.length !== unique.length) {
     const found = new Set(people.map((p) => p.id));
     throw new NotFound('evac_person', unique.find((id) => !found.has(id))!);
@@ -142,7 +143,7 @@ function moveGroup(ctx: HandlerContext, input: ParsedInputOf<'evac.moveGroup'>):
   const placed: PersonRecord[] = [];
   const seenInForm = new Set<string>();
   for (const household of households) {
-    const householdId = randomUUID();
+    const householdId = timeOrderedUuid();
     let householdWritten = false;
     for (const member of household.members) {
       const keys = identityKeys(toDomainPerson({ id: '', householdId, ...member }));
@@ -158,7 +159,7 @@ function moveGroup(ctx: HandlerContext, input: ParsedInputOf<'evac.moveGroup'>):
         result.duplicates.push({ existingPersonId: match.id, name: member.name, basis });
         continue;
       }
-      const moved: Movement = { eventId, personId: match?.id ?? randomUUID(), kind: 'moved', at: atMs, by, from };
+      const moved: Movement = { eventId, personId: match?.id ?? timeOrderedUuid(), kind: 'moved', at: atMs, by, from };
       if (match) {
         apply(ctx, match, moved, { source });
         result.movedAgain.push({ personId: match.id, name: match.name, householdId: match.householdId });
@@ -190,7 +191,7 @@ function moveGroup(ctx: HandlerContext, input: ParsedInputOf<'evac.moveGroup'>):
       if (!state.ok) throw new ValidationError(`errors.evac.${state.reason}`, state.message, { name: member.name });
       person.state = state.state;
       repo.insertPerson(person, ctx.nowIso);
-      repo.insertMovement({ ...moved, id: randomUUID() }, { source, now: ctx.nowIso });
+      repo.insertMovement({ ...moved, id: timeOrderedUuid() }, { source, now: ctx.nowIso });
       result.moved.push({ personId: person.id, name: person.name, householdId });
       placed.push(person);
     }
