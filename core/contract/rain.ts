@@ -7,6 +7,7 @@ import type { RollingKey } from '../domain/rain/sums';
 import type { WaterStatus } from '../domain/rain/water';
 import type { SummarySentence } from '../domain/rain/summary';
 import { isLocalDate } from '../time';
+import { PACKED_FIELDS } from '../domain/rain/packed';
 
 export type StationType = 'rain' | 'water';
 
@@ -225,6 +226,19 @@ export const mappingSchema = z.object({
 
 export type MappingInput = z.input<typeof mappingSchema>;
 
+/** Rows per rain.importParsed call at most. */
+export const PARSED_CHUNK_ROWS = 50_000;
+
+/** A row problem found while parsing in the renderer, stored as the file's error report. */
+const rowErrorSchema = z.object({
+  row: z.number().int().min(1),
+  column: z.number().int().min(0).max(500).nullable(),
+  code: z.enum(['station_blank', 'station_unknown', 'time_invalid', 'date_invalid', 'value_negative', 'value_invalid', 'quality_unknown']),
+  severity: z.enum(['error', 'warning']),
+  message_zh: z.string().max(1200),
+  message_en: z.string().max(1200),
+}) satisfies z.ZodType<RowError>;
+
 export const rainContract = {
   'rain.listStations': read<StationRecord[]>()(z.object({ type: z.enum(['rain', 'water']).optional() }), 'Gauges by code'),
   'rain.saveStation': write<StationRecord>()(stationInput, 'Create a gauge, or update it when id is given'),
@@ -258,6 +272,21 @@ export const rainContract = {
   'rain.importChunk': write<{ readings: number; errors: number }>()(
     z.object({ importId: id, seq: z.number().int().min(0), firstRow: z.number().int().min(1), rows: z.array(z.array(z.string().max(1000)).max(200)).max(20_000) }),
     'Parse and stage one chunk of rows (raw cells as the CSV/XLSX reader gave them)',
+    { maxBodyBytes: 16 * 1024 * 1024 },
+  ),
+  'rain.importParsed': write<{ readings: number; errors: number }>()(
+    z.object({
+      importId: id,
+      seq: z.number().int().min(0),
+      firstRow: z.number().int().min(1),
+      /** rows of the file this chunk covers, readings or not (blank lines, notes) */
+      rowCount: z.number().int().min(0).max(PARSED_CHUNK_ROWS),
+      stations: z.array(text(40).min(1)).max(PARSED_CHUNK_ROWS),
+      /** base64 of the Float64Array from packRainRows (core/domain/rain/packed.ts); each record is checked by the server */
+      data: z.string().max(Math.ceil((PARSED_CHUNK_ROWS * PACKED_FIELDS * 8) / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Packed readings must be base64'),
+      errors: z.array(rowErrorSchema).max(PARSED_CHUNK_ROWS * 2),
+    }),
+    'Stage one chunk of a file parsed in the renderer by the same rules, packed; much cheaper than raw rows',
     { maxBodyBytes: 16 * 1024 * 1024 },
   ),
   'rain.importCommit': write<ImportBatch>()(

@@ -1,6 +1,8 @@
 import type { Db } from '../connection';
 import type { StationRecord, StationType } from '../../core/contract/rain';
 import type { RainQuality } from '../../core/domain/rain/readings';
+import { RAIN_QUALITY_CODES } from '../../core/domain/rain/packed';
+import type { StoredReading } from '../../core/domain/rain/series';
 
 interface StationRow {
   id: string;
@@ -82,7 +84,8 @@ export function rainStationsRepo(db: Db) {
   };
 }
 
-export const QUALITY_CODES: readonly RainQuality[] = ['ok', 'suspect', 'missing', 'estimated'];
+/** Quality as stored: the index in this list, the same as in packed readings. */
+export const QUALITY_CODES: readonly RainQuality[] = RAIN_QUALITY_CODES;
 export const qualityCode = (q: RainQuality): number => QUALITY_CODES.indexOf(q);
 
 /** A reading as stored: value in thousandths of the unit, null when missing. */
@@ -104,6 +107,10 @@ export function rainReadingsRepo(db: Db) {
   const slot = db.prepare('SELECT * FROM rain_readings WHERE station_key = ? AND end_ms = ? AND interval_s = ?');
   const replace = db.prepare('UPDATE rain_readings SET value_milli = ?, quality = ?, trace = ?, batch_key = ? WHERE station_key = ? AND end_ms = ? AND interval_s = ?');
   const window = db.prepare('SELECT end_ms, interval_s, value_milli, quality, trace FROM rain_readings WHERE station_key = ? AND end_ms > ? AND end_ms <= ? ORDER BY end_ms, interval_s');
+  const windowStored = db.prepare('SELECT end_ms, interval_s, value_milli, quality FROM rain_readings WHERE station_key = ? AND end_ms > ? AND end_ms <= ? ORDER BY end_ms, interval_s').raw();
+  const latestWithDataIn = db
+    .prepare('SELECT end_ms FROM rain_readings WHERE station_key = ? AND end_ms > ? AND end_ms <= ? AND value_milli IS NOT NULL ORDER BY end_ms DESC LIMIT 1')
+    .pluck();
   const latestWithData = db
     .prepare('SELECT end_ms FROM rain_readings WHERE station_key = ? AND end_ms <= ? AND value_milli IS NOT NULL ORDER BY end_ms DESC LIMIT 1')
     .pluck();
@@ -114,11 +121,21 @@ export function rainReadingsRepo(db: Db) {
       insertNew.run(r.station_key, r.end_ms, r.interval_s, r.value_milli, r.quality, r.trace, r.batch_key).changes === 1,
     /** The bare statement for the import loop, where an object per row would cost more than the insert. */
     insertNewStatement: insertNew,
+    /** The same for `rows` readings at once (7 parameters each, in insertNew's order). */
+    insertBlockStatement: (rows: number) =>
+      db.prepare(
+        `INSERT INTO rain_readings (station_key, end_ms, interval_s, value_milli, quality, trace, batch_key)
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+      ),
     slot: (stationKey: number, endMs: number, intervalS: number) => slot.get(stationKey, endMs, intervalS) as ReadingRow | undefined,
     replace: (r: ReadingRow) => replace.run(r.value_milli, r.quality, r.trace, r.batch_key, r.station_key, r.end_ms, r.interval_s),
     /** Readings ending in (fromMs, toMs], oldest first. */
     window: (stationKey: number, fromMs: number, toMs: number) =>
       window.all(stationKey, fromMs, toMs) as Pick<ReadingRow, 'end_ms' | 'interval_s' | 'value_milli' | 'quality' | 'trace'>[],
+    /** The same window as rows of seriesFromStored's shape, without an object per row. */
+    windowStored: (stationKey: number, fromMs: number, toMs: number) => windowStored.all(stationKey, fromMs, toMs) as StoredReading[],
+    /** The same as latestEndWithData, looking no further back than fromMs (exclusive). */
+    latestEndWithDataIn: (stationKey: number, fromMs: number, atMs: number) => (latestWithDataIn.get(stationKey, fromMs, atMs) as number | undefined) ?? null,
     latestEndWithData: (stationKey: number, atMs: number) => (latestWithData.get(stationKey, atMs) as number | undefined) ?? null,
     latestWithData: (stationKey: number, atMs: number) => latestAny.get(stationKey, atMs) as ReadingRow | undefined,
   };

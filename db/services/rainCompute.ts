@@ -1,6 +1,6 @@
 import type { RainOverview, RollingCell, StationOverview, StationSeriesOut } from '../../core/contract/rain';
 import { gradeRain, suggestRainstormSignal, type SignalThresholds } from '../../core/domain/rain/grades';
-import { seriesFromSorted, windowSum, type StationSeries } from '../../core/domain/rain/series';
+import { seriesFromSorted, seriesFromStored, windowSum, type StationSeries } from '../../core/domain/rain/series';
 import { areaAverage, ROLLING_HOURS, rollingSums, rollingTotals, type RollingKey, type RollingSums } from '../../core/domain/rain/sums';
 import { waterLevelStatus } from '../../core/domain/rain/water';
 import type { Db } from '../connection';
@@ -38,12 +38,11 @@ export function rollingAt(db: Db, stations: readonly StoredStation[], atMs: numb
   const repo = rainReadingsRepo(db);
   for (const s of stations) {
     if (s.type !== 'rain') continue;
-    // One read of two days serves both: the newest reading with data, and the day before it.
-    const rows = repo.window(s.key, atMs - 2 * longest, atMs);
-    let latest: number | null = null;
-    for (let i = rows.length - 1; i >= 0 && latest === null; i--) if (rows[i].value_milli !== null) latest = rows[i].end_ms;
-    const at = latest !== null && atMs - latest < longest ? latest : atMs;
-    out.set(s.id, { atMs: at, sums: rollingSums(seriesOfRows(s.id, rows.filter((r) => r.end_ms > at - longest && r.end_ms <= at)), at) });
+    // The newest reading with data in the last day is a short walk down the (station, end) key;
+    // then exactly the day before it is read, as bare rows straight into the series.
+    const latest = repo.latestEndWithDataIn(s.key, atMs - longest, atMs);
+    const at = latest ?? atMs;
+    out.set(s.id, { atMs: at, sums: rollingSums(seriesFromStored(s.id, repo.windowStored(s.key, at - longest, at)), at) });
   }
   return out;
 }

@@ -1,24 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportBatch } from '../../core/contract/rain';
-import { mappingProblems, parseRainRows, rowError, type RainCsvMapping, type RowError } from '../../core/domain/rain/csv';
+import { mappingProblems, rowError, type RainCsvMapping, type RowError } from '../../core/domain/rain/csv';
+import { PACKED_FIELDS, packedProblem, packRainRows, type PackedRows } from '../../core/domain/rain/packed';
 import { mergeDuplicates } from '../../core/domain/rain/readings';
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import type { HandlerContext, HandlerMap } from '../context';
-import { qualityCode, rainReadingsRepo, rainStationsRepo, type ReadingRow } from '../repos/rain';
+import { rainReadingsRepo, rainStationsRepo, type ReadingRow } from '../repos/rain';
 import { publicBatch, rainImportRepo, type StoredBatch } from '../repos/rainImport';
-import { rowToReading, settleSlot, toMilli } from './rainStore';
+import { BAD, decodeStagedInto, encodeStaged, newStaged, QUALITY_MASK, rowAt, slotGroups, stationOrder, TRACE, type Staged } from './rainStaged';
+import { rowToReading, settleSlot } from './rainStore';
 
 /**
- * Staged import: the renderer streams a file (papaparse / exceljs) and sends raw rows in
- * chunks; each chunk is parsed here by the same rules as the preview and stored packed,
- * and commit writes the whole file in one transaction, so a file lands entirely or not at all.
- *
- * Packed reading: six float64 per reading, [station key, end ms, interval s, value in
- * thousandths (NaN = missing), quality code, flags (1 trace, 2 from a row with an error)].
+ * Staged import: the renderer reads a file (papaparse / exceljs), parses it with the rules of
+ * core/domain/rain/csv.ts and sends each chunk packed (core/domain/rain/packed.ts), checked here
+ * record by record; raw rows of text are still accepted and parsed here by the same rules.
+ * Each chunk is stored in the staged form of rainStaged.ts, and commit writes the whole file in
+ * one transaction, so a file lands entirely or not at all.
  */
-const FIELDS = 6;
-const TRACE = 1;
-const BAD = 2;
 
 function openBatch(ctx: HandlerContext, importId: string): StoredBatch {
   const batch = rainImportRepo(ctx.db).get(importId);
@@ -27,39 +25,59 @@ function openBatch(ctx: HandlerContext, importId: string): StoredBatch {
   return batch;
 }
 
-function stageChunk(ctx: HandlerContext, input: { importId: string; seq: number; firstRow: number; rows: string[][] }) {
-  const batch = openBatch(ctx, input.importId);
-  const mapping = { ...(batch.mapping as RainCsvMapping), sentinels: ctx.settings().rain.sentinels, source: batch.source };
-  const parsed = parseRainRows(input.rows, mapping, input.firstRow);
+interface ChunkHead {
+  importId: string;
+  seq: number;
+  firstRow: number;
+  rowCount: number;
+}
+
+/** Resolves the chunk's station codes, marks readings of bad rows, and stores the chunk. */
+function stagePacked(ctx: HandlerContext, batch: StoredBatch, head: ChunkHead, packed: PackedRows) {
   const stations = rainStationsRepo(ctx.db);
-  const known = new Map<string, { key: number; water: boolean } | null>();
-  const errors: RowError[] = [...parsed.errors];
+  const known = packed.stations.map((code) => {
+    const found = stations.byCode(code);
+    return found ? { key: found.key, water: found.type === 'water' } : null;
+  });
+  const errors: RowError[] = [...packed.errors];
   const badRows = new Set(errors.filter((e) => e.severity === 'error').map((e) => e.row));
-  const packed = new Float64Array(parsed.readings.length * FIELDS);
-  parsed.readings.forEach((r, i) => {
-    let station = known.get(r.stationId);
-    if (station === undefined) {
-      const found = stations.byCode(r.stationId);
-      station = found ? { key: found.key, water: found.type === 'water' } : null;
-      known.set(r.stationId, station);
-    }
-    const row = parsed.readingRows[i];
+  const { data, count } = packed;
+  const staged = newStaged(count);
+  for (let i = 0; i < count; i++) {
+    const p = i * PACKED_FIELDS;
+    const station = known[data[p]];
+    const row = data[p + 6];
     if (station === null) {
-      errors.push(rowError(row, 'station_unknown', mapping.station ?? null, r.stationId));
+      errors.push(rowError(row, 'station_unknown', (batch.mapping as RainCsvMapping).station ?? null, packed.stations[data[p]]));
       badRows.add(row);
     }
-    const o = i * FIELDS;
-    packed[o] = station?.key ?? 0;
-    packed[o + 1] = r.endMs;
+    staged.station[i] = station?.key ?? 0;
+    staged.end[i] = data[p + 1];
     // A water level is an instant, not an amount over an interval.
-    packed[o + 2] = station?.water ? 0 : Math.round(r.intervalMinutes * 60);
-    packed[o + 3] = r.value === null ? Number.NaN : (toMilli(r.value) as number);
-    packed[o + 4] = qualityCode(r.quality);
-    packed[o + 5] = (r.trace ? TRACE : 0) | (badRows.has(row) || station === null ? BAD : 0);
-  });
-  const codes = [...known.keys()];
-  rainImportRepo(ctx.db).putChunk(batch.key, input.seq, input.firstRow, input.rows.length, codes, Buffer.from(packed.buffer), errors);
-  return { readings: parsed.readings.length, errors: errors.length };
+    staged.interval[i] = station?.water ? 0 : data[p + 2];
+    staged.value[i] = data[p + 3];
+    staged.flags[i] = data[p + 4] | (data[p + 5] ? TRACE : 0) | (station === null || badRows.has(row) ? BAD : 0);
+  }
+  rainImportRepo(ctx.db).putChunk(batch.key, head.seq, head.firstRow, head.rowCount, packed.stations, encodeStaged(staged), errors);
+  return { readings: count, errors: errors.length };
+}
+
+function stageRows(ctx: HandlerContext, input: { importId: string; seq: number; firstRow: number; rows: string[][] }) {
+  const batch = openBatch(ctx, input.importId);
+  const mapping = { ...(batch.mapping as RainCsvMapping), sentinels: ctx.settings().rain.sentinels, source: batch.source };
+  return stagePacked(ctx, batch, { ...input, rowCount: input.rows.length }, packRainRows(input.rows, mapping, input.firstRow));
+}
+
+function stageParsed(ctx: HandlerContext, input: ChunkHead & { stations: string[]; data: string; errors: RowError[] }) {
+  const batch = openBatch(ctx, input.importId);
+  const bytes = Buffer.from(input.data, 'base64');
+  if (bytes.length % (8 * PACKED_FIELDS) !== 0) throw new ValidationError('rain.errors.badPacked', 'The packed readings are cut short', { record: bytes.length / (8 * PACKED_FIELDS), field: 'length' });
+  // Copied into an aligned buffer of its own: Buffer.from may hand back a slice of a shared pool.
+  const data = new Float64Array(bytes.length / 8);
+  new Uint8Array(data.buffer).set(bytes);
+  const problem = packedProblem(data, input.stations.length, input.firstRow, input.rowCount);
+  if (problem) throw new ValidationError('rain.errors.badPacked', `Packed reading ${problem.record} has a bad ${problem.field}`, problem);
+  return stagePacked(ctx, batch, input, { stations: input.stations, data, count: data.length / PACKED_FIELDS, errors: input.errors });
 }
 
 interface CommitCounts {
@@ -70,61 +88,28 @@ interface CommitCounts {
   duplicates: number;
 }
 
-/** All staged readings of a batch as one array, in file order. */
-function loadStaged(ctx: HandlerContext, batchKey: number): { data: Float64Array; rowsRead: number } {
-  const parts: Float64Array[] = [];
-  let rowsRead = 0;
-  let length = 0;
-  for (const chunk of rainImportRepo(ctx.db).chunks(batchKey)) {
-    const copy = new Float64Array(chunk.data.byteLength / 8);
-    new Uint8Array(copy.buffer).set(chunk.data);
-    parts.push(copy);
-    length += copy.length;
-    rowsRead += chunk.row_count;
-  }
-  const data = new Float64Array(length);
-  let at = 0;
-  for (const p of parts) {
-    data.set(p, at);
-    at += p.length;
-  }
-  return { data, rowsRead };
+/** All staged readings of a batch, in file order, copied once. */
+function loadStaged(ctx: HandlerContext, batchKey: number): { staged: Staged; rowsRead: number } {
+  const imports = rainImportRepo(ctx.db);
+  // A row gives at most one reading, so the rows read bound the space needed.
+  const { rows } = imports.chunkStats(batchKey);
+  const staged = newStaged(rows);
+  let n = 0;
+  for (const chunk of imports.chunks(batchKey)) n += decodeStagedInto(staged, n, chunk.data);
+  staged.n = n;
+  return { staged, rowsRead: rows };
 }
-
-const rowAt = (d: Float64Array, i: number, batchKey: number): ReadingRow => {
-  const o = i * FIELDS;
-  return {
-    station_key: d[o],
-    end_ms: d[o + 1],
-    interval_s: d[o + 2],
-    value_milli: Number.isNaN(d[o + 3]) ? null : d[o + 3],
-    quality: d[o + 4],
-    trace: d[o + 5] & TRACE,
-    batch_key: batchKey,
-  };
-};
 
 /**
  * Copies of one slot inside the file are merged first, by the stated rule, so that what
  * meets the database is one reading per slot and a second import of the file finds every
- * slot identical. Returns the indexes to drop.
+ * slot identical. Marks the losers in `skip` and returns how many were reported.
  */
-function mergeWithinFile(ctx: HandlerContext, d: Float64Array, n: number, batchKey: number, skip: Uint8Array): number {
+function mergeWithinFile(ctx: HandlerContext, s: Staged, batchKey: number, skip: Uint8Array): number {
   const repo = rainImportRepo(ctx.db);
-  const firstAt = new Map<number, Map<number, number>>();
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    if (skip[i]) continue;
-    const o = i * FIELDS;
-    let byEnd = firstAt.get(d[o]);
-    if (!byEnd) firstAt.set(d[o], (byEnd = new Map()));
-    const first = byEnd.get(d[o + 1]);
-    if (first === undefined) byEnd.set(d[o + 1], i);
-    else if (d[first * FIELDS + 2] === d[o + 2]) groups.set(first, [...(groups.get(first) ?? [first]), i]);
-  }
   let reported = 0;
-  for (const indexes of groups.values()) {
-    const rows = indexes.map((i) => rowAt(d, i, batchKey));
+  for (const indexes of slotGroups(s, skip)) {
+    const rows = indexes.map((i) => rowAt(s, i, batchKey));
     const { duplicates } = mergeDuplicates(rows.map((r) => rowToReading('', r)));
     const group = duplicates[0];
     const winner = group.keptIndex;
@@ -150,33 +135,35 @@ function mergeWithinFile(ctx: HandlerContext, d: Float64Array, n: number, batchK
   return reported;
 }
 
-function commit(ctx: HandlerContext, importId: string, skipBadRows: boolean): ImportBatch {
-  const imports = rainImportRepo(ctx.db);
-  const batch = openBatch(ctx, importId);
-  const badRows = imports.badRows(batch.key);
-  if (badRows.size > 0 && !skipBadRows) {
-    throw new ValidationError('rain.errors.importHasErrors', `${badRows.size} rows have errors; fix the file or choose to skip them`, { rows: badRows.size });
-  }
-  const { data, rowsRead } = loadStaged(ctx, batch.key);
-  const n = data.length / FIELDS;
-  const skip = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (data[i * FIELDS + 5] & BAD) skip[i] = 1;
-  const counts: CommitCounts = { readings: 0, inserted: 0, replaced: 0, unchanged: 0, duplicates: 0 };
-  counts.duplicates += mergeWithinFile(ctx, data, n, batch.key, skip);
+/** Rows per multi-row INSERT: one statement call per row cost more than the row's own work. */
+const BLOCK = 128;
 
+/**
+ * Inserts the readings in `order`, a block of rows per statement. A block that finds some slots
+ * taken is looked at row by row: a slot this batch now holds was filled by the block (copies
+ * within the file were merged before), any other meets a stored reading and is settled by the rule.
+ */
+function writeStaged(ctx: HandlerContext, staged: Staged, order: Int32Array, batchKey: number, counts: CommitCounts): void {
   const readings = rainReadingsRepo(ctx.db);
-  const insert = readings.insertNewStatement;
-  for (let i = 0; i < n; i++) {
-    if (skip[i]) continue;
-    counts.readings += 1;
-    const o = i * FIELDS;
-    const value = Number.isNaN(data[o + 3]) ? null : data[o + 3];
-    if (insert.run(data[o], data[o + 1], data[o + 2], value, data[o + 4], data[o + 5] & TRACE, batch.key).changes === 1) {
-      counts.inserted += 1;
-      continue;
-    }
-    const incoming = rowAt(data, i, batch.key);
+  const imports = rainImportRepo(ctx.db);
+  const { station, end, interval, value, flags } = staged;
+  const args: (number | null)[] = [];
+  const put = (i: number, o: number) => {
+    args[o] = station[i];
+    args[o + 1] = end[i];
+    args[o + 2] = interval[i];
+    args[o + 3] = Number.isNaN(value[i]) ? null : value[i];
+    args[o + 4] = flags[i] & QUALITY_MASK;
+    args[o + 5] = flags[i] & TRACE ? 1 : 0;
+    args[o + 6] = batchKey;
+  };
+  const settle = (i: number) => {
+    const incoming = rowAt(staged, i, batchKey);
     const existing = readings.slot(incoming.station_key, incoming.end_ms, incoming.interval_s) as ReadingRow;
+    if (existing.batch_key === batchKey) {
+      counts.inserted += 1;
+      return;
+    }
     const settled = settleSlot(readings, existing, incoming, ctx.nowIso);
     if (settled.outcome === 'replaced') counts.replaced += 1;
     else counts.unchanged += 1;
@@ -184,7 +171,38 @@ function commit(ctx: HandlerContext, importId: string, skipBadRows: boolean): Im
       imports.insertDuplicate(settled.duplicate);
       counts.duplicates += 1;
     }
+  };
+  const block = readings.insertBlockStatement(BLOCK);
+  let j = 0;
+  for (; j + BLOCK <= order.length; j += BLOCK) {
+    for (let b = 0; b < BLOCK; b++) put(order[j + b], b * 7);
+    counts.readings += BLOCK;
+    if (block.run(args).changes === BLOCK) counts.inserted += BLOCK;
+    else for (let b = 0; b < BLOCK; b++) settle(order[j + b]);
   }
+  const one = readings.insertNewStatement;
+  for (; j < order.length; j++) {
+    put(order[j], 0);
+    counts.readings += 1;
+    if (one.run(args.slice(0, 7)).changes === 1) counts.inserted += 1;
+    else settle(order[j]);
+  }
+}
+
+function commit(ctx: HandlerContext, importId: string, skipBadRows: boolean): ImportBatch {
+  const imports = rainImportRepo(ctx.db);
+  const batch = openBatch(ctx, importId);
+  const badRows = imports.badRows(batch.key);
+  if (badRows.size > 0 && !skipBadRows) {
+    throw new ValidationError('rain.errors.importHasErrors', `${badRows.size} rows have errors; fix the file or choose to skip them`, { rows: badRows.size });
+  }
+  const { staged, rowsRead } = loadStaged(ctx, batch.key);
+  const skip = new Uint8Array(staged.n);
+  for (let i = 0; i < staged.n; i++) if (staged.flags[i] & BAD) skip[i] = 1;
+  const counts: CommitCounts = { readings: 0, inserted: 0, replaced: 0, unchanged: 0, duplicates: 0 };
+  counts.duplicates += mergeWithinFile(ctx, staged, batch.key, skip);
+
+  writeStaged(ctx, staged, stationOrder(staged, skip), batch.key, counts);
   imports.dropChunks(batch.key);
   imports.finish(batch.key, { status: 'committed', rowsRead, ...counts, skippedRows: skipBadRows ? badRows.size : 0, committedAt: ctx.nowIso, updatedAt: ctx.nowIso });
   const after = publicBatch(imports.get(importId) as StoredBatch);
@@ -208,7 +226,8 @@ export const rainImportHandlers = {
     ctx.audit({ entity: 'rain_import', entityId: id, before: null, after: { ...batch, mapping } });
     return batch;
   },
-  'rain.importChunk': (ctx, input) => stageChunk(ctx, input),
+  'rain.importChunk': (ctx, input) => stageRows(ctx, input),
+  'rain.importParsed': (ctx, input) => stageParsed(ctx, input),
   'rain.importCommit': (ctx, { importId, skipBadRows }) => commit(ctx, importId, skipBadRows),
   'rain.importCancel': (ctx, { importId }) => {
     const imports = rainImportRepo(ctx.db);

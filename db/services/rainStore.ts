@@ -19,8 +19,7 @@ export function rowToReading(stationId: string, row: Pick<ReadingRow, 'end_ms' |
   return reading;
 }
 
-/** Thousandths of the unit: the precision readings are stored with (values are never finer). */
-export const toMilli = (value: number | null): number | null => (value === null ? null : Math.round(value * 1000));
+export { toMilli } from '../../core/domain/rain/packed';
 
 /**
  * Settles a slot that is already taken, by the same rule as within a file (`mergeDuplicates`):

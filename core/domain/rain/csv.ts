@@ -136,14 +136,18 @@ function fromParts(y: number, mo: number, d: number, hh: number | null, mi: numb
   return { kind: 'instant', ms: Date.UTC(y, mo - 1, d, hh, mi, ss) - off * 60_000 };
 }
 
-function parseTimeCell(cell: string, column: number, m: RainCsvMapping): ParsedTime {
-  const format = m.timeFormat ?? 'auto';
-  const scope = `${m.timeZone}|${format}`;
+/** The remembered time cells for a mapping's zone and format, looked up once per pass, not per row. */
+function timeCacheFor(m: RainCsvMapping): Map<string, ParsedTime> {
+  const scope = `${m.timeZone}|${m.timeFormat ?? 'auto'}`;
   let cache = timeCache.get(scope);
   if (!cache) timeCache.set(scope, (cache = new Map()));
+  return cache;
+}
+
+function parseTimeCell(cell: string, column: number, m: RainCsvMapping, cache: Map<string, ParsedTime>): ParsedTime {
   const known = cache.get(cell);
   if (known) return known;
-  const parsed = readTimeCell(cell, column, m, format);
+  const parsed = readTimeCell(cell, column, m, m.timeFormat ?? 'auto');
   if (cache.size >= TIME_CACHE_MAX) cache.clear();
   cache.set(cell, parsed);
   return parsed;
@@ -211,12 +215,23 @@ export function mappingProblems(m: RainCsvMapping): { zh: string; en: string }[]
   return out;
 }
 
-/** Parses rows that follow the header. Throws nothing for bad rows; they become `errors`. */
-export function parseRainRows(rows: readonly (readonly string[])[], m: RainCsvMapping, firstRowNumber = 1): ParseResult {
-  const result: ParseResult = { readings: [], readingRows: [], errors: [], notes: [], blankRows: 0 };
+/** One reading as the rows yield it, before it becomes an object or a packed record. */
+export type ReadingSink = (stationId: string, endMs: number, intervalMinutes: number, value: number | null, quality: RainQuality, trace: boolean, row: number) => void;
+
+/** What a pass over rows found besides the readings. */
+export type RowsResult = Omit<ParseResult, 'readings' | 'readingRows'>;
+
+/**
+ * The one set of row rules, shared by `parseRainRows` (objects, for previews and tests) and
+ * `packRainRows` (typed arrays, for the import): every reading goes to `sink`. Throws nothing
+ * for bad rows; they become `errors`.
+ */
+export function readRainRows(rows: readonly (readonly string[])[], m: RainCsvMapping, firstRowNumber: number, sink: ReadingSink): RowsResult {
+  const result: RowsResult = { errors: [], notes: [], blankRows: 0 };
   const needed = Math.max(...columnsOf(m)) + 1;
   const sentinels = m.sentinels ?? DEFAULT_SENTINELS;
   const codes = m.qualityCodes ?? DEFAULT_QUALITY_CODES;
+  const times = timeCacheFor(m);
   rows.forEach((row, index) => {
     const rowNumber = firstRowNumber + index;
     if (row.length < needed) {
@@ -236,7 +251,7 @@ export function parseRainRows(rows: readonly (readonly string[])[], m: RainCsvMa
     try {
       const stationId = m.station === undefined ? (m.stationFixed ?? '').trim() : cellAt(row, m.station);
       if (stationId === '') throw new RowFault('station_blank', m.station ?? null, '');
-      const time = typeof m.time === 'number' ? parseTimeCell(cellAt(row, m.time), m.time, m) : parseDateColumns(row, m.time, m);
+      const time = typeof m.time === 'number' ? parseTimeCell(cellAt(row, m.time), m.time, m, times) : parseDateColumns(row, m.time, m);
       const raw = cellAt(row, m.value);
       const v = classifyRainValue(raw, sentinels);
       let quality: RainQuality = 'ok';
@@ -254,22 +269,28 @@ export function parseRainRows(rows: readonly (readonly string[])[], m: RainCsvMa
       if (v.status === 'negative' || v.status === 'invalid') {
         result.errors.push(fault(rowNumber, new RowFault(v.status === 'negative' ? 'value_negative' : 'value_invalid', m.value, raw), 'error'));
       }
-      const reading: RainReading = {
-        stationId,
-        ...spanOf(time, m),
-        value: v.value,
-        quality: v.value === null ? 'missing' : quality,
-        source: m.source ?? '',
-      };
-      if (v.trace) reading.trace = true;
-      result.readings.push(reading);
-      result.readingRows.push(rowNumber);
+      const span = spanOf(time, m);
+      sink(stationId, span.endMs, span.intervalMinutes, v.value, v.value === null ? 'missing' : quality, v.trace, rowNumber);
     } catch (e) {
       if (!(e instanceof RowFault)) throw e;
       result.errors.push(fault(rowNumber, e, 'error'));
     }
   });
   return result;
+}
+
+/** Parses rows that follow the header. Throws nothing for bad rows; they become `errors`. */
+export function parseRainRows(rows: readonly (readonly string[])[], m: RainCsvMapping, firstRowNumber = 1): ParseResult {
+  const readings: RainReading[] = [];
+  const readingRows: number[] = [];
+  const source = m.source ?? '';
+  const rest = readRainRows(rows, m, firstRowNumber, (stationId, endMs, intervalMinutes, value, quality, trace, row) => {
+    const reading: RainReading = { stationId, endMs, intervalMinutes, value, quality, source };
+    if (trace) reading.trace = true;
+    readings.push(reading);
+    readingRows.push(row);
+  });
+  return { readings, readingRows, ...rest };
 }
 
 type Role = 'station' | 'datetime' | 'year' | 'month' | 'day' | 'hour' | 'minute' | 'value' | 'quality';
