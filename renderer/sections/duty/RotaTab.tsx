@@ -8,7 +8,8 @@ import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
 import { RotaSwap } from './RotaSwap';
 import { ConflictList, FairnessTable, RotaTable, type PickedDuty } from './RotaTable';
-import { download, ImportFileError, readRotaFile, rotaWorkbook } from './rotaXlsx';
+import { downloadBlob } from '../../components/download';
+import { ImportFileError, readRotaFile, rotaWorkbook } from './rotaXlsx';
 import { useDutyQuery, useDutyWrite } from './store';
 
 function shiftMonth(month: string, by: number): string {
@@ -90,7 +91,7 @@ export default function RotaTab() {
     if (!view.data || !status) return;
     setBusy(true);
     const blob = await rotaWorkbook(view.data, status.unitName, t, lang === 'zh-CN' ? 'zh' : 'en');
-    download(blob, t('duty.rota.fileName', { unit: status.unitName, month }));
+    downloadBlob(blob, t('duty.rota.fileName', { unit: status.unitName, month }));
     setBusy(false);
   }
 

@@ -1,3 +1,4 @@
+import { XLSX_MIME } from '../../components/download';
 import type { InputOf } from '../../../core/contract';
 import type { RotaMonthView } from '../../../core/contract/dutyShared';
 import { splitNames } from '../../../core/domain/duty/rotaImport';
@@ -57,19 +58,9 @@ export async function rotaWorkbook(view: RotaMonthView, unitName: string, t: Tra
     });
   });
   const buffer = await book.xlsx.writeBuffer();
-  return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  return new Blob([buffer], { type: XLSX_MIME });
 }
 
-export function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Finds the header row (it may sit under a title) and maps each later row to the import shape. */
 function rowsFromGrid(grid: string[][]): ImportRow[] {

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { EvacExport } from '../../../core/contract/evac';
 import { formatLocal } from '../../../core/time';
 import { act } from '../../api/hooks';
+import { downloadBlob, XLSX_MIME } from '../../components/download';
 import { useT, type TKey, type Translate } from '../../i18n';
 import { useZone } from './shared';
 
@@ -94,12 +95,7 @@ export function ExportButton({ eventId }: { eventId: string }) {
       }
       const buffer = await book.xlsx.writeBuffer();
       if (cancelled.current) return;
-      const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `evacuation-${formatLocal(Date.now(), 'yyyyMMdd-HHmm', zone)}.xlsx`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(new Blob([buffer], { type: XLSX_MIME }), `evacuation-${formatLocal(Date.now(), 'yyyyMMdd-HHmm', zone)}.xlsx`);
     } finally {
       setProgress(null);
     }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ImportRowIssue } from '../../../core/contract/hazards-types';
 import { act } from '../../api/hooks';
+import { downloadBlob } from '../../components/download';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
@@ -74,11 +75,7 @@ export function ImportExport() {
     const points = await act('hazards.exportPoints', { filter: { status: null } });
     if (points) {
       const blob = await exportXlsx(points, lang, unitName);
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = `${t('hz.export.fileName')}.xlsx`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      downloadBlob(blob, `${t('hz.export.fileName')}.xlsx`);
     }
     setExporting(false);
   }

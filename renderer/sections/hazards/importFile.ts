@@ -1,3 +1,4 @@
+import { XLSX_MIME } from '../../components/download';
 import { IMPORT_COLUMNS, type HazardPoint } from '../../../core/contract/hazards-types';
 import { HAZARD_TYPE_LABELS } from '../../../core/domain/hazards/templates';
 import { RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
@@ -77,5 +78,5 @@ export async function exportXlsx(points: HazardPoint[], lang: 'zh-CN' | 'en', un
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  return new Blob([buffer], { type: XLSX_MIME });
 }

@@ -7,7 +7,8 @@ import { act, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
-import { download, exportPng, exportSelectionXlsx } from './export';
+import { downloadBlob } from '../../components/download';
+import { exportPng, exportSelectionXlsx } from './export';
 import { MapCanvas, type Mode } from './MapCanvas';
 import { displaySystem, drawPoints, featuresOf, fromDisplay, search, selectInside, toDisplay, type Feature } from './model';
 import type { PointsLayer } from './points-layer';
@@ -186,13 +187,13 @@ export default function MapSection() {
       attribution,
       background: getComputedStyle(map.getContainer()).backgroundColor,
     });
-    download(blob, `flooddesk-map-${now.toISOString().slice(0, 16).replace(/[:T]/g, '')}.png`);
+    downloadBlob(blob, `flooddesk-map-${now.toISOString().slice(0, 16).replace(/[:T]/g, '')}.png`);
   }
 
   async function onExportSelection() {
     if (!selection) return;
     const blob = await exportSelectionXlsx(selection, [t('map.col.name'), t('map.col.layer'), t('map.col.lat'), t('map.col.lng')], (f) => t(TOGGLE_LABEL[f.layer]));
-    download(blob, 'flooddesk-map-selection.xlsx');
+    downloadBlob(blob, 'flooddesk-map-selection.xlsx');
   }
 
   const toggle = (id: ToggleId) =>

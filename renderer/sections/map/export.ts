@@ -1,3 +1,4 @@
+import { XLSX_MIME } from '../../components/download';
 import type L from 'leaflet';
 import type { Feature } from './model';
 
@@ -84,16 +85,6 @@ export async function exportPng(map: L.Map, options: { title: string; subtitle: 
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))), 'image/png'));
 }
 
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The selected features as an XLSX sheet; exceljs loads only when someone exports. */
 export async function exportSelectionXlsx(features: Feature[], headers: string[], layerName: (f: Feature) => string): Promise<Blob> {
@@ -104,5 +95,5 @@ export async function exportSelectionXlsx(features: Feature[], headers: string[]
   for (const f of features) sheet.addRow([f.name, layerName(f), Number(f.lat.toFixed(6)), Number(f.lng.toFixed(6))]);
   sheet.columns.forEach((c) => (c.width = 22));
   const buffer = await book.xlsx.writeBuffer();
-  return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  return new Blob([buffer], { type: XLSX_MIME });
 }
