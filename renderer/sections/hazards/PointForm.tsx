@@ -6,6 +6,7 @@ import { COORD_SYSTEMS, COORD_SYSTEM_LABELS, type CoordSystem } from '../../../c
 import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useLabel } from './labels';
+import { LabelledOptions } from './LabelledOptions';
 import { goHazards, hazardHref } from './route';
 
 type Draft = Omit<PointInput, 'lat' | 'lng' | 'residents' | 'vulnerable' | 'frequency'> & {
@@ -82,21 +83,13 @@ export function PointForm({ id }: { id: string | null }) {
       <label>
         {t('hz.type')}
         <select name="hazardType" {...field('hazardType')}>
-          {HAZARD_TYPE_IDS.map((tid) => (
-            <option key={tid} value={tid}>
-              {label(HAZARD_TYPE_LABELS[tid])}
-            </option>
-          ))}
+          <LabelledOptions values={HAZARD_TYPE_IDS} labels={HAZARD_TYPE_LABELS} />
         </select>
       </label>
       <label>
         {t('hz.risk')}
         <select name="riskLevel" {...field('riskLevel')}>
-          {RISK_LEVELS.map((r) => (
-            <option key={r} value={r}>
-              {label(RISK_LEVEL_LABELS[r])}
-            </option>
-          ))}
+          <LabelledOptions values={RISK_LEVELS} labels={RISK_LEVEL_LABELS} />
         </select>
       </label>
       <label>
@@ -110,11 +103,7 @@ export function PointForm({ id }: { id: string | null }) {
       <label>
         {t('hz.coordSystem')}
         <select name="coordSystem" value={draft.coordSystem} onChange={(e) => (setWarnings(null), setDraft((d) => ({ ...d, coordSystem: e.target.value as CoordSystem })))}>
-          {COORD_SYSTEMS.map((c) => (
-            <option key={c} value={c}>
-              {label(COORD_SYSTEM_LABELS[c])}
-            </option>
-          ))}
+          <LabelledOptions values={COORD_SYSTEMS} labels={COORD_SYSTEM_LABELS} />
         </select>
       </label>
       <label>

@@ -7,6 +7,7 @@ import { OVERALL_RESULT_LABELS } from '../../../core/domain/hazards/inspection';
 import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useFormatTime, useLabel } from './labels';
+import { LabelledOptions } from './LabelledOptions';
 import { hazardHref } from './route';
 
 const PAGE = 200;
@@ -82,22 +83,14 @@ export function PointList() {
           {t('hz.type')}
           <select value={filter.hazardType ?? ''} onChange={set('hazardType')} data-testid="hz-filter-type">
             <option value="">{t('hz.all')}</option>
-            {HAZARD_TYPE_IDS.map((id) => (
-              <option key={id} value={id}>
-                {label(HAZARD_TYPE_LABELS[id])}
-              </option>
-            ))}
+            <LabelledOptions values={HAZARD_TYPE_IDS} labels={HAZARD_TYPE_LABELS} />
           </select>
         </label>
         <label>
           {t('hz.risk')}
           <select value={filter.riskLevel ?? ''} onChange={set('riskLevel')}>
             <option value="">{t('hz.all')}</option>
-            {RISK_LEVELS.map((r) => (
-              <option key={r} value={r}>
-                {label(RISK_LEVEL_LABELS[r])}
-              </option>
-            ))}
+            <LabelledOptions values={RISK_LEVELS} labels={RISK_LEVEL_LABELS} />
           </select>
         </label>
         <label>

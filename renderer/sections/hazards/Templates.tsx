@@ -3,12 +3,11 @@ import type { TemplateRecord } from '../../../core/contract/hazards-types';
 import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS, type HazardTypeId, type TemplateItem } from '../../../core/domain/hazards/templates';
 import { act, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
-import { useLabel } from './labels';
+import { LabelledOptions } from './LabelledOptions';
 
 /** Editing a checklist saves a new version; inspections already made keep the version they used. */
 export function Templates() {
   const t = useT();
-  const label = useLabel();
   const [type, setType] = useState<HazardTypeId>('basement');
   const history = useQuery('hazards.templateHistory', { hazardType: type });
   const current: TemplateRecord | undefined = history.data?.[0];
@@ -34,11 +33,7 @@ export function Templates() {
         <label>
           {t('hz.type')}
           <select value={type} onChange={(e) => setType(e.target.value as HazardTypeId)}>
-            {HAZARD_TYPE_IDS.map((id) => (
-              <option key={id} value={id}>
-                {label(HAZARD_TYPE_LABELS[id])}
-              </option>
-            ))}
+            <LabelledOptions values={HAZARD_TYPE_IDS} labels={HAZARD_TYPE_LABELS} />
           </select>
         </label>
         <p className="muted">{current && t('hz.tpl.version', { v: current.version, count: history.data?.length ?? 0 })}</p>
