@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotFound, StaleRecord, ValidationError } from '../../core/errors';
-import { sectionSchema } from '../../core/settings';
+import { sectionSchema, type Settings } from '../../core/settings';
 import { dutyDayOf } from '../../core/time';
 import type { EventRecord, SystemStatus } from '../../core/contract/system';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
@@ -8,6 +8,7 @@ import type { HandlerContext, HandlerMap } from '../context';
 import { auditRepo } from '../repos/audit';
 import { verifyAuditChain } from '../audit-verify';
 import { assertBackupFolder } from './backup';
+import { redacted } from './map-online';
 import { eventsRepo } from '../repos/events';
 import { settingsRepo } from '../repos/settings';
 import { dutyStatus } from './duty';
@@ -38,11 +39,20 @@ export const systemHandlers = {
   'system.status': status,
 } satisfies HandlerMap<'system'>;
 
+/** Every role may read the settings; the online tile key is a credential, so readers only learn whether one is set. */
+function withoutSecrets(settings: Settings): Settings {
+  return { ...settings, map: redacted(settings.map) };
+}
+
 export const settingsHandlers = {
-  'settings.get': (ctx) => ctx.settings(),
+  'settings.get': (ctx) => withoutSecrets(ctx.settings()),
   'settings.update': (ctx, { section, values }) => {
     const current = ctx.settings();
-    const merged = sectionSchema(section).safeParse({ ...current[section], ...values });
+    // The online tile key changes only through map.saveOnline: a settings form that sends back
+    // what settings.get showed it ('(set)') must not overwrite the real key.
+    const changes = { ...values };
+    if (section === 'map') delete changes.onlineKey;
+    const merged = sectionSchema(section).safeParse({ ...current[section], ...changes });
     if (!merged.success) {
       const issues = merged.error.issues.map((issue) => ({ path: [section, ...issue.path.map(String)].join('.'), message: issue.message, messageZh: issue.message }));
       throw new ValidationError('errors.validation', `Invalid settings: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, undefined, issues);
@@ -50,8 +60,9 @@ export const settingsHandlers = {
     if (section === 'general') assertTimeZone((merged.data as typeof current.general).timeZone);
     if (section === 'backup') assertBackupFolder((merged.data as typeof current.backup).folder);
     settingsRepo(ctx.db).write(section, merged.data, ctx.nowIso);
-    ctx.audit({ entity: 'settings', entityId: section, before: current[section], after: merged.data });
-    return settingsRepo(ctx.db).read();
+    const audited = (value: unknown) => (section === 'map' ? redacted(value as Settings['map']) : value);
+    ctx.audit({ entity: 'settings', entityId: section, before: audited(current[section]), after: audited(merged.data) });
+    return withoutSecrets(settingsRepo(ctx.db).read());
   },
 } satisfies HandlerMap<'settings'>;
 
