@@ -103,7 +103,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    hardenSession(session.defaultSession);
+    hardenSession(session.defaultSession, APP_ORIGIN);
     // Read the connection on each request: a restore replaces it.
     handleTilesProtocol(protocol, { db: () => opened.db, dataDir: paths.dataDir });
     const held = createHeldSession();

@@ -34,8 +34,19 @@ export function hardenWebContents(contents: WebContents, appOrigin: string): voi
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+/**
+ * Inspectors fix a hazard point's position with "use my location", so the app's own pages may
+ * ask for geolocation; every other permission, and any other page, is refused.
+ */
+const GRANTED_PERMISSIONS = new Set(['geolocation']);
+
+function mayUse(permission: string, requestingUrl: string, appOrigin: string): boolean {
+  return GRANTED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl, appOrigin);
+}
+
+export function hardenSession(session: Session, appOrigin: string): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(mayUse(permission, details.requestingUrl, appOrigin)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => mayUse(permission, requestingOrigin, appOrigin));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

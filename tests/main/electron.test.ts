@@ -84,12 +84,21 @@ describe('window and session hardening', () => {
     expect(contents.attempt('will-navigate', 'https://example.com/')).toBe(true);
   });
 
-  it('denies permissions and sets a strict CSP on every response', () => {
+  it('grants only geolocation, only to the app itself, and sets a strict CSP on every response', () => {
     const session = new FakeSession();
-    hardenSession(session as never);
-    let granted: boolean | undefined;
-    session.permissionHandler?.({}, 'geolocation', (g) => (granted = g));
-    expect(granted).toBe(false);
+    hardenSession(session as never, 'file://');
+    const asked = (permission: string, requestingUrl: string) => {
+      let granted: boolean | undefined;
+      session.permissionHandler?.({}, permission, (g) => (granted = g), { requestingUrl });
+      return granted;
+    };
+    expect(asked('geolocation', 'file:///app/out/renderer/index.html')).toBe(true);
+    expect(asked('geolocation', 'https://example.com/')).toBe(false);
+    expect(asked('media', 'file:///app/out/renderer/index.html')).toBe(false);
+    expect(asked('notifications', 'file:///app/out/renderer/index.html')).toBe(false);
+    expect(session.checkHandler?.({}, 'geolocation', 'file:///')).toBe(true);
+    expect(session.checkHandler?.({}, 'geolocation', 'https://example.com')).toBe(false);
+    expect(session.checkHandler?.({}, 'clipboard-read', 'file:///')).toBe(false);
     let response: { responseHeaders: Record<string, string[]> } | undefined;
     session.headersListener?.({ responseHeaders: { 'X-Test': ['1'] } }, (r) => (response = r as typeof response));
     expect(response?.responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);

@@ -30,10 +30,14 @@ export class FakeIpcMain {
 }
 
 export class FakeSession {
-  permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+  permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void) | undefined;
+  checkHandler: ((contents: unknown, permission: string, requestingOrigin: string) => boolean) | undefined;
   headersListener: ((details: { responseHeaders: Record<string, string[]> }, callback: (response: unknown) => void) => void) | undefined;
   setPermissionRequestHandler(handler: FakeSession['permissionHandler']) {
     this.permissionHandler = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['checkHandler']) {
+    this.checkHandler = handler;
   }
   webRequest = {
     onHeadersReceived: (listener: FakeSession['headersListener']) => {
