@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { EvacDashboard } from '../../core/contract/evac';
 import type { RainSummary } from '../../core/contract/rain';
 import type { EventRecord } from '../../core/contract/system';
 import { formatLocal } from '../../core/time';
+import { tempDir } from '../support/tempdir';
 import { startE2E, type E2E } from './harness';
 
 const ACTOR = { id: 'e2e', name: 'e2e', role: 'admin' as const };
@@ -25,6 +30,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     let e2e: E2E;
     let open: EventRecord;
     const nowMs = Date.now();
+    const downloads = tempDir('flooddesk-e2e-reports-');
     beforeAll(async () => {
       e2e = await startE2E({ lang, theme: 'dark', clock: () => nowMs, viewport: { width: 1440, height: 1500 } });
       const events = read<EventRecord[]>(e2e, 'events.list', {});
@@ -32,7 +38,15 @@ for (const lang of ['zh-CN', 'en'] as const) {
     });
     afterAll(async () => {
       await e2e?.close();
+      downloads.remove();
     });
+
+    async function download(testId: string): Promise<{ name: string; bytes: Buffer }> {
+      const [file] = await Promise.all([e2e.page.waitForEvent('download'), e2e.page.getByTestId(testId).click()]);
+      const path = join(downloads.path, file.suggestedFilename());
+      await file.saveAs(path);
+      return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+    }
 
     it('drafts the open event from the records, with the evac and rain sentences and their figures', async () => {
       const { page } = e2e;
@@ -97,6 +111,34 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('reports-copy').click();
       await expect.poll(() => page.getByTestId('reports-message').textContent()).toBe(lang === 'zh-CN' ? '已复制到剪贴板。' : 'Copied to the clipboard.');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(note);
+    });
+
+    it('exports the edited draft as Word and its figures as a sheet that reads back the same', async () => {
+      const { page } = e2e;
+      const text = await page.getByTestId('reports-draft').inputValue();
+      const edited = text.split('\n').filter(Boolean).at(-1)!;
+
+      const docx = await download('reports-docx');
+      expect(docx.name).toMatch(/\.docx$/);
+      const xml = strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml']);
+      const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+      expect(words).toContain('福田区华富街道办事处');
+      expect(words).toContain(edited);
+      expect(words).toContain('附表：数据来源');
+      const evac = read<EvacDashboard>(e2e, 'evac.dashboard', { eventIds: [open.id] });
+      expect(words).toMatch(new RegExp(`转移（人）\n${evac.movedPeople}\n`));
+
+      const xlsx = await download('reports-xlsx');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+      const figures = book.getWorksheet('数据')!;
+      const rows = figures.getSheetValues().filter(Boolean) as unknown[][];
+      const moved = rows.find((r) => r[2] === '转移（人）');
+      expect(moved?.[3]).toBe(evac.movedPeople);
+      const shown = await page.getByTestId('reports-section-prep').locator('td').allTextContents();
+      const prep = rows.filter((r) => r[1] === '二、防御准备').map((r) => String(r[3]));
+      expect(prep).toEqual(shown.map((v) => (v === '无记录' || v === 'no record' ? '无记录' : v)));
+      await expect.poll(() => page.getByTestId('reports-message').textContent()).toContain(xlsx.name);
     });
 
     it('says plainly when a date range has no records, and refuses a reversed range', async () => {

@@ -4,7 +4,9 @@ import { useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
+import { downloadBlob } from '../../components/download';
 import { draftText, type DraftLang } from './draft';
+import { reportDocx, reportXlsx, type ReportDocument } from './export';
 import { gatherFacts, GatherCancelled, type GatherControl, type ReportScope } from './gather';
 import { PrintSheet } from './PrintSheet';
 import { defaultEvent, eventScope, ScopeBar } from './ScopeBar';
@@ -22,6 +24,7 @@ export default function ReportsSection() {
   const draftLang: DraftLang = report.draftLang ?? (uiLang === 'en' ? 'both' : 'zh');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState('');
+  const [exporting, setExporting] = useState(false);
   const control = useRef<GatherControl | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
@@ -92,6 +95,23 @@ export default function ReportsSection() {
   const unit = { zh: general?.unitName ?? '', en: general?.unitNameEn || general?.unitName || '' };
   const date = { zh: formatLocal(nowMs, 'yyyy年M月d日', timeZone), en: formatLocal(nowMs, 'yyyy-MM-dd', timeZone) };
 
+  async function exportAs(kind: 'docx' | 'xlsx') {
+    if (!report.facts) return;
+    const document: ReportDocument = { unit, date, text: report.text, draftLang, facts: report.facts };
+    const title = draftLang === 'en' ? 'flood-season-summary' : '防汛工作总结';
+    const file = `${title}-${formatLocal(nowMs, 'yyyyMMdd', timeZone)}.${kind}`;
+    setExporting(true);
+    setMessage(t('reports.exporting'));
+    try {
+      downloadBlob(await (kind === 'docx' ? reportDocx(document) : reportXlsx(document)), file);
+      setMessage(t('reports.exported', { file }));
+    } catch (error) {
+      setMessage(t('reports.exportFailed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setExporting(false);
+    }
+  }
+
   return (
     <section className="panel stack reports" aria-labelledby="reports-title">
       <h1 id="reports-title" className="no-print">
@@ -138,6 +158,12 @@ export default function ReportsSection() {
           <div className="form-actions">
             <button type="button" className="primary" onClick={() => window.print()} data-testid="reports-print">
               {t('common.print')}
+            </button>
+            <button type="button" onClick={() => void exportAs('docx')} disabled={exporting || !report.facts} data-testid="reports-docx">
+              {t('reports.exportDocx')}
+            </button>
+            <button type="button" onClick={() => void exportAs('xlsx')} disabled={exporting || !report.facts} data-testid="reports-xlsx">
+              {t('reports.exportXlsx')}
             </button>
             <button type="button" onClick={() => void copy()} data-testid="reports-copy">
               {t('reports.copy')}
