@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError } from '../core/errors';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
+import { fillMissingPinyin } from './services/hazards-pinyin';
 import { auditRepo } from './repos/audit';
 
 export type Db = Database.Database;
@@ -27,6 +28,7 @@ export interface GoodBackup {
  */
 const CODE_STEPS: Record<string, (db: Db) => void> = {
   '7_audit_chain': (db) => auditRepo(db).sealUnchained(),
+  '12_hazards_more': fillMissingPinyin,
 };
 
 /**

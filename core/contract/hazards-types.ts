@@ -81,6 +81,8 @@ export interface HazardPoint {
 export interface PointRow extends HazardPoint {
   openRectifications: number;
   overdueRectifications: number;
+  /** Set on rows of the deleted filter. */
+  deletedAt: string | null;
 }
 
 export interface PointWarnings {
@@ -89,7 +91,7 @@ export interface PointWarnings {
   duplicates: { id: string; name: string; distanceM: number }[];
 }
 
-export const listSorts = ['name', 'risk', 'lastInspection', 'nextDue', 'updated'] as const;
+export const listSorts = ['name', 'pinyin', 'risk', 'lastInspection', 'nextDue', 'updated'] as const;
 export const overdueFilters = ['any', 'inspection', 'rectification'] as const;
 
 export const pointFilter = z.object({
@@ -99,6 +101,8 @@ export const pointFilter = z.object({
   status: z.enum(pointStatuses).nullable().default('active'),
   community: zText(50).nullable().default(null),
   overdue: z.enum(overdueFilters).nullable().default(null),
+  /** true: only points removed with hazards.deletePoint, to restore them. */
+  deleted: z.boolean().optional(),
 });
 export type PointFilter = z.output<typeof pointFilter>;
 
@@ -262,8 +266,8 @@ export const importRow = z.object({
   hazardType: z.preprocess(byLabel(HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS), zHazardType),
   address: z.preprocess(optionalText, zText(200).default('')),
   community: z.preprocess(optionalText, zText(50).default('')),
-  lat: z.preprocess(num, z.number()),
-  lng: z.preprocess(num, z.number()),
+  lat: z.preprocess(num, z.number().min(-90).max(90)),
+  lng: z.preprocess(num, z.number().min(-180).max(180)),
   coordSystem: z.preprocess((v) => (v == null || v === '' ? undefined : String(v).toLowerCase().replace(/[^a-z0-9]/g, '')), z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84')),
   responsibleUnit: z.preprocess(optionalText, zText(100).default('')),
   unitPhone: z.preprocess(optionalText, zPhone.default('')),

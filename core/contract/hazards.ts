@@ -79,6 +79,10 @@ export const hazardsContract = {
   'hazards.createPoint': write<{ point: HazardPoint; warnings: PointWarnings }>()(pointInput, 'Register a hazard point'),
   'hazards.updatePoint': write<{ point: HazardPoint; warnings: PointWarnings }>()(z.object({ id: zId, point: pointInput }), 'Change a hazard point (all fields)'),
   'hazards.deletePoint': write<{ id: string }>()(z.object({ id: zId, reason: zText(200).min(1) }), 'Remove a point entered by mistake (kept, marked deleted)'),
+  'hazards.restorePoint': write<HazardPoint>()(
+    z.object({ id: zId, reason: zText(200).default('') }),
+    'Bring a deleted or retired point back into the active register',
+  ),
   'hazards.getPoint': read<PointDetail>()(z.object({ id: zId }), 'A point with its inspections, rectifications, photos and history'),
   'hazards.listPoints': read<{ rows: PointRow[]; total: number }>()(
     z.object({
@@ -175,6 +179,10 @@ export const hazardsContract = {
       notes: zText(1000).default(''),
     }),
     'Create or change a patrol route',
+  ),
+  'hazards.deleteRoute': write<{ id: string }>()(
+    z.object({ id: zId, reason: zText(200).default('') }),
+    'Remove a patrol route (kept, marked deleted); recorded runs keep the route as it was',
   ),
   'hazards.recordRun': write<PatrolRunRecord>()(
     z.object({

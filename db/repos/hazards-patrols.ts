@@ -41,7 +41,9 @@ const toRoute = (row: RouteDbRow): StoredRoute => ({
 export interface StoredRun {
   id: string;
   routeId: string;
+  /** The route as it was when the run was recorded: it may have been edited or deleted since. */
   routeName: string;
+  routePointIds: string[];
   patroller: string;
   startedAtMs: number;
   endedAtMs: number | null;
@@ -52,7 +54,7 @@ export interface StoredRun {
 interface RunDbRow {
   id: string;
   route_id: string;
-  route_name: string;
+  route_snapshot: string;
   patroller: string;
   started_at_ms: number;
   ended_at_ms: number | null;
@@ -60,16 +62,20 @@ interface RunDbRow {
   missed: string;
 }
 
-const toRun = (row: RunDbRow): StoredRun => ({
-  id: row.id,
-  routeId: row.route_id,
-  routeName: row.route_name,
-  patroller: row.patroller,
-  startedAtMs: row.started_at_ms,
-  endedAtMs: row.ended_at_ms,
-  visits: JSON.parse(row.visits) as PatrolVisitRecord[],
-  missed: JSON.parse(row.missed) as string[],
-});
+const toRun = (row: RunDbRow): StoredRun => {
+  const snapshot = JSON.parse(row.route_snapshot) as { name?: string; pointIds?: string[] };
+  return {
+    id: row.id,
+    routeId: row.route_id,
+    routeName: snapshot.name ?? '',
+    routePointIds: snapshot.pointIds ?? [],
+    patroller: row.patroller,
+    startedAtMs: row.started_at_ms,
+    endedAtMs: row.ended_at_ms,
+    visits: JSON.parse(row.visits) as PatrolVisitRecord[],
+    missed: JSON.parse(row.missed) as string[],
+  };
+};
 
 export const patrolsRepo = perDb((db: Db) => {
   const routeSelect = `SELECT r.*, (SELECT max(started_at_ms) FROM hazard_patrol_runs x WHERE x.route_id = r.id) AS last_run_ms FROM hazard_routes r`;
@@ -85,11 +91,12 @@ export const patrolsRepo = perDb((db: Db) => {
        freq_kind = excluded.freq_kind, freq_every = excluded.freq_every, warn_freq_kind = excluded.warn_freq_kind,
        warn_freq_every = excluded.warn_freq_every, notes = excluded.notes, updated_at = excluded.updated_at`,
   );
+  const deleteRoute = db.prepare('UPDATE hazard_routes SET deleted_at = @at, updated_at = @at WHERE id = @id AND deleted_at IS NULL');
   const insertRun = db.prepare(
-    `INSERT INTO hazard_patrol_runs (id, route_id, patroller, started_at_ms, ended_at_ms, visits, missed, event_id, created_at, updated_at)
-     VALUES (@id, @routeId, @patroller, @startedAtMs, @endedAtMs, @visits, @missed, @eventId, @at, @at)`,
+    `INSERT INTO hazard_patrol_runs (id, route_id, route_snapshot, patroller, started_at_ms, ended_at_ms, visits, missed, event_id, created_at, updated_at)
+     VALUES (@id, @routeId, @snapshot, @patroller, @startedAtMs, @endedAtMs, @visits, @missed, @eventId, @at, @at)`,
   );
-  const runSelect = 'SELECT x.*, r.name AS route_name FROM hazard_patrol_runs x JOIN hazard_routes r ON r.id = x.route_id';
+  const runSelect = 'SELECT x.* FROM hazard_patrol_runs x';
   const runs = db.prepare(`${runSelect} WHERE (@routeId IS NULL OR x.route_id = @routeId) ORDER BY x.started_at_ms DESC LIMIT @limit`);
   const runById = db.prepare(`${runSelect} WHERE x.id = ?`);
   return {
@@ -112,8 +119,9 @@ export const patrolsRepo = perDb((db: Db) => {
         notes: r.notes,
         at,
       }),
-    insertRun: (run: Omit<StoredRun, 'routeName'> & { eventId: string | null }, at: string) =>
-      insertRun.run({ ...run, visits: JSON.stringify(run.visits), missed: JSON.stringify(run.missed), at }),
+    deleteRoute: (id: string, at: string) => deleteRoute.run({ id, at }).changes,
+    insertRun: ({ routeName, routePointIds, ...run }: StoredRun & { eventId: string | null }, at: string) =>
+      insertRun.run({ ...run, snapshot: JSON.stringify({ name: routeName, pointIds: routePointIds }), visits: JSON.stringify(run.visits), missed: JSON.stringify(run.missed), at }),
     runs: (routeId: string | null, limit: number) => (runs.all({ routeId, limit }) as RunDbRow[]).map(toRun),
     run(id: string): StoredRun | undefined {
       const row = runById.get(id) as RunDbRow | undefined;

@@ -34,6 +34,7 @@ interface PointDbRow {
   updated_at: string;
   open_rect?: number;
   overdue_rect?: number;
+  deleted_at?: string | null;
 }
 
 export const toPoint = (row: PointDbRow): HazardPoint => ({
@@ -63,10 +64,18 @@ export const toPoint = (row: PointDbRow): HazardPoint => ({
   updatedAt: row.updated_at,
 });
 
-const toParams = (p: HazardPoint, nameNorm: string) => ({
+/** Derived from the name by the service: folded for duplicate checks, and the pinyin sort key. */
+export interface NameKeys {
+  nameNorm: string;
+  namePinyin: string;
+}
+
+const toParams = (p: HazardPoint, keys: NameKeys, importId: string | null = null) => ({
   id: p.id,
   name: p.name,
-  name_norm: nameNorm,
+  name_norm: keys.nameNorm,
+  name_pinyin: keys.namePinyin,
+  import_id: importId,
   hazard_type: p.hazardType,
   address: p.address,
   community: p.community,
@@ -92,7 +101,9 @@ const toParams = (p: HazardPoint, nameNorm: string) => ({
   updated_at: p.updatedAt,
 });
 
-const COLUMNS = Object.keys(toParams({ frequency: {} } as HazardPoint, ''));
+const COLUMNS = Object.keys(toParams({ frequency: {} } as HazardPoint, { nameNorm: '', namePinyin: '' }));
+/** Written once: an edit keeps when and from which import the point was created. */
+const FIXED_COLUMNS = new Set(['id', 'created_at', 'import_id']);
 
 /** Where-clause inputs: `today` is the current duty day, `nowMs` the call's instant. */
 export interface ListContext {
@@ -102,6 +113,7 @@ export interface ListContext {
 
 const SORTS: Record<string, string> = {
   name: 'p.name_norm',
+  pinyin: 'p.name_pinyin',
   risk: "CASE p.risk_level WHEN 'low' THEN 0 WHEN 'medium' THEN 1 WHEN 'high' THEN 2 ELSE 3 END",
   lastInspection: 'coalesce(p.last_inspection_ms, -1)',
   nextDue: 'coalesce(p.next_due_ms, -1)',
@@ -116,9 +128,14 @@ const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}
 
 export const pointsRepo = perDb((db: Db) => {
   const insert = db.prepare(`INSERT INTO hazard_points (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
-  const update = db.prepare(`UPDATE hazard_points SET ${COLUMNS.filter((c) => c !== 'id' && c !== 'created_at').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND deleted_at IS NULL`);
+  const update = db.prepare(`UPDATE hazard_points SET ${COLUMNS.filter((c) => !FIXED_COLUMNS.has(c)).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND deleted_at IS NULL`);
   const byId = db.prepare('SELECT * FROM hazard_points WHERE id = ? AND deleted_at IS NULL');
+  const missingPinyin = db.prepare('SELECT seq, name FROM hazard_points WHERE name_pinyin IS NULL');
+  const setPinyin = db.prepare('UPDATE hazard_points SET name_pinyin = ? WHERE seq = ?');
+  const importOf = db.prepare('SELECT import_id FROM hazard_points WHERE id = ?').pluck();
   const byNameNorm = db.prepare('SELECT id, name, lat, lng FROM hazard_points WHERE name_norm = ? AND deleted_at IS NULL');
+  const deletedById = db.prepare('SELECT * FROM hazard_points WHERE id = ? AND deleted_at IS NOT NULL');
+  const restore = db.prepare("UPDATE hazard_points SET deleted_at = NULL, status = 'active', updated_at = @at WHERE id = @id");
   const softDelete = db.prepare('UPDATE hazard_points SET deleted_at = @at, updated_at = @at WHERE id = @id AND deleted_at IS NULL');
   const namesFor = db.prepare("SELECT id, name FROM hazard_points WHERE id IN (SELECT value FROM json_each(?))");
   // During a warning a point is also due once the raised interval since its last check has passed.
@@ -143,7 +160,7 @@ export const pointsRepo = perDb((db: Db) => {
 
   /** The WHERE clause for a filter: fixed fragments only, every value bound. */
   function where(filter: PointFilter, at: ListContext): { sql: string; params: Record<string, unknown> } {
-    const parts = ['p.deleted_at IS NULL'];
+    const parts = [filter.deleted ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL'];
     const params: Record<string, unknown> = { today: at.today, nowMs: at.nowMs };
     const terms = filter.q.split(/\s+/).filter(Boolean).slice(0, 8);
     const long = terms.filter((t) => [...t].length >= 3);
@@ -171,12 +188,23 @@ export const pointsRepo = perDb((db: Db) => {
   }
 
   return {
-    insert: (point: HazardPoint, nameNorm: string) => insert.run(toParams(point, nameNorm)),
-    update: (point: HazardPoint, nameNorm: string) => update.run(toParams(point, nameNorm)),
+    insert: (point: HazardPoint, keys: NameKeys, importId: string | null = null) => insert.run(toParams(point, keys, importId)),
+    update: (point: HazardPoint, keys: NameKeys) => update.run(toParams(point, keys)),
     get(id: string): HazardPoint | undefined {
       const row = byId.get(id) as PointDbRow | undefined;
       return row ? toPoint(row) : undefined;
     },
+    /** Points (deleted ones too) whose pinyin key was never computed: rows from before migration 12. */
+    missingPinyin: () => missingPinyin.all() as { seq: number; name: string }[],
+    setPinyin: (seq: number, key: string) => setPinyin.run(key, seq),
+    /** The staged import that created the point, if any. */
+    importOf: (id: string) => (importOf.get(id) as string | null | undefined) ?? null,
+    /** A point removed with deletePoint (get() does not see those). */
+    getDeleted(id: string): (HazardPoint & { deletedAt: string }) | undefined {
+      const row = deletedById.get(id) as PointDbRow | undefined;
+      return row ? { ...toPoint(row), deletedAt: row.deleted_at! } : undefined;
+    },
+    restore: (id: string, at: string) => restore.run({ id, at }).changes,
     sameName: (nameNorm: string) => byNameNorm.all(nameNorm) as { id: string; name: string; lat: number; lng: number }[],
     softDelete: (id: string, at: string) => softDelete.run({ id, at }).changes,
     names(ids: string[]): Map<string, string> {
@@ -198,7 +226,7 @@ export const pointsRepo = perDb((db: Db) => {
          FROM hazard_points p WHERE ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ).all({ ...w.params, limit, offset }) as PointDbRow[];
       const total = prepared(`SELECT count(*) FROM hazard_points p WHERE ${w.sql}`).pluck().get(w.params) as number;
-      return { rows: rows.map((r) => ({ ...toPoint(r), openRectifications: r.open_rect ?? 0, overdueRectifications: r.overdue_rect ?? 0 })), total };
+      return { rows: rows.map((r) => ({ ...toPoint(r), openRectifications: r.open_rect ?? 0, overdueRectifications: r.overdue_rect ?? 0, deletedAt: r.deleted_at ?? null })), total };
     },
     all(filter: PointFilter, at: ListContext): HazardPoint[] {
       const w = where(filter, at);

@@ -6,7 +6,8 @@ import { daysOverdue, type RectificationSettings } from '../../core/domain/hazar
 import { findNearDuplicates, locationWarnings, normalizePointName } from '../../core/domain/hazards/points';
 import { toWgs84, type CoordSystem } from '../../core/domain/geo/coords';
 import type { HandlerContext } from '../context';
-import { pointsRepo } from '../repos/hazards-points';
+import { pointsRepo, type NameKeys } from '../repos/hazards-points';
+import { pinyinSortKey } from '../../core/domain/hazards/pinyin';
 import type { StoredOrder } from '../repos/hazards-records';
 import { dutyStatus } from './duty';
 
@@ -73,6 +74,11 @@ export function pointWarnings(ctx: HandlerContext, input: { id: string | null; n
     distanceM: Math.round(d.distanceM),
   }));
   return { converted, location, duplicates };
+}
+
+/** What the register keeps derived from a point's name, recomputed on every write of the name. */
+export function nameKeys(name: string): NameKeys {
+  return { nameNorm: normalizePointName(name), namePinyin: pinyinSortKey(name) };
 }
 
 export function mustGet<T>(value: T | undefined, entity: string, id: string): T {

@@ -23,9 +23,11 @@ function routeRecord(ctx: HandlerContext, route: StoredRoute, warning: boolean, 
   return { ...route, pointNames: route.pointIds.map((id) => names.get(id) ?? '—'), nextDueMs, due: isPastDue(nextDueMs, ctx.nowMs) };
 }
 
-function runRecord(route: StoredRoute, run: StoredRun): PatrolRunRecord {
-  const summary = summarizeRun(domainRoute(route), { ...run, endedAtMs: run.endedAtMs ?? undefined });
-  return { ...run, summary };
+/** Judged against the route as it was when walked, so a later edit does not rewrite history. */
+function runRecord(run: StoredRun): PatrolRunRecord {
+  const { routePointIds, ...rest } = run;
+  const summary = summarizeRun({ pointIds: routePointIds }, { ...run, endedAtMs: run.endedAtMs ?? undefined });
+  return { ...rest, summary };
 }
 
 function routes(ctx: HandlerContext): RouteRecord[] {
@@ -62,22 +64,34 @@ const recordRun: Handler<'hazards.recordRun'> = (ctx, input) => {
   }
   const visits = input.visits.map((v) => ({ pointId: v.pointId, atMs: v.atMs, ...(v.finding ? { finding: v.finding } : {}) }));
   const summary = summarizeRun(domainRoute(route), { id: '', routeId: route.id, patroller: input.patroller, startedAtMs: input.startedAtMs, visits });
-  const run = { id: randomUUID(), routeId: route.id, patroller: input.patroller, startedAtMs: input.startedAtMs, endedAtMs: end, visits, missed: summary.missed, eventId: input.eventId };
+  const run = {
+    id: randomUUID(),
+    routeId: route.id,
+    routeName: route.name,
+    routePointIds: route.pointIds,
+    patroller: input.patroller,
+    startedAtMs: input.startedAtMs,
+    endedAtMs: end,
+    visits,
+    missed: summary.missed,
+    eventId: input.eventId,
+  };
   repo.insertRun(run, ctx.nowIso);
   ctx.audit({ entity: 'hazard_patrol_run', entityId: run.id, before: null, after: run });
-  return runRecord(route, mustGet(repo.run(run.id), 'hazard_patrol_run', run.id));
+  return runRecord(mustGet(repo.run(run.id), 'hazard_patrol_run', run.id));
 };
 
 export const patrolHandlers = {
   'hazards.listRoutes': routes,
   'hazards.saveRoute': saveRoute,
   'hazards.recordRun': recordRun,
-  'hazards.listRuns': (ctx, { routeId, limit }) => {
+  'hazards.listRuns': (ctx, { routeId, limit }) => patrolsRepo(ctx.db).runs(routeId, limit).map(runRecord),
+  'hazards.deleteRoute': (ctx, { id, reason }) => {
     const repo = patrolsRepo(ctx.db);
-    return repo.runs(routeId, limit).flatMap((run) => {
-      const route = repo.route(run.routeId);
-      return route ? [runRecord(route, run)] : [];
-    });
+    const before = mustGet(repo.route(id), 'hazard_route', id);
+    repo.deleteRoute(id, ctx.nowIso);
+    ctx.audit({ entity: 'hazard_route', entityId: id, before, after: { deletedAt: ctx.nowIso, ...(reason ? { reason } : {}) } });
+    return { id };
   },
   'hazards.today': (ctx) => {
     const warning = warningActive(ctx);
@@ -102,5 +116,5 @@ export const patrolHandlers = {
     return { byType, byCommunity, total: repo.total(at) };
   },
 } satisfies {
-  [M in 'hazards.listRoutes' | 'hazards.saveRoute' | 'hazards.recordRun' | 'hazards.listRuns' | 'hazards.today' | 'hazards.summary']: Handler<M>;
+  [M in 'hazards.listRoutes' | 'hazards.saveRoute' | 'hazards.deleteRoute' | 'hazards.recordRun' | 'hazards.listRuns' | 'hazards.today' | 'hazards.summary']: Handler<M>;
 };

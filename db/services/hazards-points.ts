@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '../../core/errors';
+import { Conflict, ValidationError } from '../../core/errors';
 import type { HazardPoint, PointInput } from '../../core/contract/hazards-types';
+import type { AuditRow } from '../../core/contract/system';
 import { dueAfter } from '../../core/domain/hazards/inspection';
-import { normalizePointName } from '../../core/domain/hazards/points';
 import type { Handler, HandlerContext } from '../context';
 import { auditRepo } from '../repos/audit';
 import { pointsRepo } from '../repos/hazards-points';
 import { inspectionsRepo, rectificationsRepo } from '../repos/hazards-records';
 import { photosRepo } from '../repos/hazards-photos';
 import { patrolsRepo } from '../repos/hazards-patrols';
-import { dutyDay, mustGet, pointWarnings, rectRecord, scheduleSettings } from './hazards-common';
+import { dutyDay, mustGet, nameKeys, pointWarnings, rectRecord, scheduleSettings } from './hazards-common';
 
 /** The stored record for validated input whose location is already WGS-84. */
 export function pointFromInput(ctx: HandlerContext, input: PointInput, id: string, wgs: { lat: number; lng: number }, existing?: HazardPoint): HazardPoint {
@@ -42,7 +42,7 @@ export function buildPoint(ctx: HandlerContext, input: PointInput, id: string, e
 
 const createPoint: Handler<'hazards.createPoint'> = (ctx, input) => {
   const built = buildPoint(ctx, input, randomUUID());
-  pointsRepo(ctx.db).insert(built.point, normalizePointName(built.point.name));
+  pointsRepo(ctx.db).insert(built.point, nameKeys(built.point.name));
   ctx.audit({ entity: 'hazard_point', entityId: built.point.id, before: null, after: built.point });
   return built;
 };
@@ -51,10 +51,23 @@ const updatePoint: Handler<'hazards.updatePoint'> = (ctx, { id, point: input }) 
   const repo = pointsRepo(ctx.db);
   const before = mustGet(repo.get(id), 'hazard_point', id);
   const built = buildPoint(ctx, input, id, before);
-  repo.update(built.point, normalizePointName(built.point.name));
+  repo.update(built.point, nameKeys(built.point.name));
   ctx.audit({ entity: 'hazard_point', entityId: id, before, after: built.point });
   return built;
 };
+
+/** The point's own audit rows, newest first, then the import that created it (without its list of every point's id). */
+function pointHistory(ctx: HandlerContext, id: string): AuditRow[] {
+  const audit = auditRepo(ctx.db);
+  const own = audit.list({ entity: 'hazard_point', entityId: id, limit: 200, offset: 0 }).rows;
+  const importId = pointsRepo(ctx.db).importOf(id);
+  if (!importId) return own;
+  const imported = audit.list({ entity: 'hazard_import', entityId: importId, limit: 1, offset: 0 }).rows.map((row) => {
+    const { pointIds: _ids, ...after } = row.after as { pointIds: string[] };
+    return { ...row, after };
+  });
+  return [...own, ...imported];
+}
 
 export const pointHandlers = {
   'hazards.checkPoint': (ctx, input) => pointWarnings(ctx, input),
@@ -67,6 +80,16 @@ export const pointHandlers = {
     ctx.audit({ entity: 'hazard_point', entityId: id, before, after: { deletedAt: ctx.nowIso, reason } });
     return { id };
   },
+  'hazards.restorePoint': (ctx, { id, reason }) => {
+    const repo = pointsRepo(ctx.db);
+    const deleted = repo.getDeleted(id);
+    const before = deleted ?? mustGet(repo.get(id), 'hazard_point', id);
+    if (!deleted && before.status === 'active') throw new Conflict('errors.hazards.notRestorable', 'The point is already active', { name: before.name });
+    repo.restore(id, ctx.nowIso);
+    const after = mustGet(repo.get(id), 'hazard_point', id);
+    ctx.audit({ entity: 'hazard_point', entityId: id, before, after: { ...after, ...(deleted ? { deletedAt: null } : {}), ...(reason ? { reason } : {}) } });
+    return after;
+  },
   'hazards.getPoint': (ctx, { id }) => {
     const point = mustGet(pointsRepo(ctx.db).get(id), 'hazard_point', id);
     const rects = rectificationsRepo(ctx.db).list({ status: null, overdueOnly: false, pointId: id, today: dutyDay(ctx), limit: 200, offset: 0 });
@@ -76,10 +99,9 @@ export const pointHandlers = {
       rectifications: rects.rows.map((r) => rectRecord(ctx, r)),
       photos: photosRepo(ctx.db).forPoint(id),
       routes: patrolsRepo(ctx.db).routesWithPoint(id),
-      history: auditRepo(ctx.db).list({ entity: 'hazard_point', entityId: id, limit: 200, offset: 0 }).rows,
+      history: pointHistory(ctx, id),
     };
   },
-  'hazards.listPoints': (ctx, { filter, sort, desc, limit, offset }) =>
-    pointsRepo(ctx.db).list(filter, { today: dutyDay(ctx), nowMs: ctx.nowMs }, sort, desc, limit, offset),
+  'hazards.listPoints': (ctx, { filter, sort, desc, limit, offset }) => pointsRepo(ctx.db).list(filter, { today: dutyDay(ctx), nowMs: ctx.nowMs }, sort, desc, limit, offset),
   'hazards.exportPoints': (ctx, { filter }) => pointsRepo(ctx.db).all(filter, { today: dutyDay(ctx), nowMs: ctx.nowMs }),
-} satisfies { [M in 'hazards.checkPoint' | 'hazards.createPoint' | 'hazards.updatePoint' | 'hazards.deletePoint' | 'hazards.getPoint' | 'hazards.listPoints' | 'hazards.exportPoints']: Handler<M> };
+} satisfies { [M in 'hazards.checkPoint' | 'hazards.createPoint' | 'hazards.updatePoint' | 'hazards.deletePoint' | 'hazards.restorePoint' | 'hazards.getPoint' | 'hazards.listPoints' | 'hazards.exportPoints']: Handler<M> };

@@ -25,6 +25,7 @@ export const errorsZh = {
   'errors.hazards.runTimes': '到点时间须在巡查开始与结束之间，且不能晚于现在。',
   'errors.hazards.importHasErrors': '有 {count} 行数据有误（第 {rows} 行），未导入任何数据。',
   'errors.hazards.importEmpty': '文件中没有可导入的数据行。',
+  'errors.hazards.notRestorable': '“{name}”已在管，无需恢复。',
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsZh, string> = {
@@ -53,4 +54,5 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'errors.hazards.runTimes': 'Visit times must be between the start and end of the run, and not in the future.',
   'errors.hazards.importHasErrors': '{count} row(s) have errors (rows {rows}); nothing was imported.',
   'errors.hazards.importEmpty': 'The file has no rows to import.',
+  'errors.hazards.notRestorable': '“{name}” is already in the active register.',
 };

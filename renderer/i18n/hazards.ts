@@ -1,4 +1,5 @@
 import { errorsEn, errorsZh } from './hazards-errors';
+import { moreEn, moreZh } from './hazards-more';
 
 /** Hazard register, inspections, rectification, patrols, import/export. */
 export const zh = {
@@ -9,7 +10,7 @@ export const zh = {
   'hz.tab.patrols': '巡查路线',
   'hz.tab.summary': '汇总表',
   'hz.tab.import': '导入导出',
-  'hz.tab.templates': '检查表',
+  'hz.tab.templates': '检查表与辖区',
   'hz.search': '搜索',
   'hz.searchHint': '名称、地址、社区、责任单位或责任人',
   'hz.all': '全部',
@@ -119,11 +120,8 @@ export const zh = {
   'hz.duringWarning': '预警期间 {f}',
   'hz.newRoute': '新建巡查路线',
   'hz.routeName': '路线名称',
-  'hz.routeEveryDays': '平时每几天巡查一次',
   'hz.routeWarnHours': '预警期间每几小时巡查一次',
   'hz.addPoint': '添加点位',
-  'hz.moveUp': '上移',
-  'hz.moveDown': '下移',
   'hz.remove': '删除',
   'hz.recentRuns': '最近巡查',
   'hz.patroller': '巡查人',
@@ -164,8 +162,6 @@ export const zh = {
   'hz.import.preview': '{file}：{n} 行',
   'hz.import.hasErrors': '{n} 行有错误，请修改文件后重新导入；本次不会保存任何数据。',
   'hz.import.ready': '{n} 行均可导入（提示仅供核对）。',
-  'hz.import.row': '行号',
-  'hz.import.problem': '问题',
   'hz.import.commit': '导入全部 {n} 行',
   'hz.import.done': '已导入 {n} 个隐患点。',
   'hz.export.title': '导出',
@@ -183,6 +179,7 @@ export const zh = {
   'hz.tpl.add': '添加检查项',
   'hz.tpl.save': '保存为新版本',
   ...errorsZh,
+  ...moreZh,
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -193,7 +190,7 @@ export const en: Record<keyof typeof zh, string> = {
   'hz.tab.patrols': 'Patrol routes',
   'hz.tab.summary': 'Summary',
   'hz.tab.import': 'Import / export',
-  'hz.tab.templates': 'Checklists',
+  'hz.tab.templates': 'Checklists and area',
   'hz.search': 'Search',
   'hz.searchHint': 'Name, address, community, unit or person',
   'hz.all': 'All',
@@ -303,11 +300,8 @@ export const en: Record<keyof typeof zh, string> = {
   'hz.duringWarning': 'during warnings {f}',
   'hz.newRoute': 'New patrol route',
   'hz.routeName': 'Route name',
-  'hz.routeEveryDays': 'Normally every … days',
   'hz.routeWarnHours': 'During warnings every … hours',
   'hz.addPoint': 'Add a point',
-  'hz.moveUp': 'Move up',
-  'hz.moveDown': 'Move down',
   'hz.remove': 'Remove',
   'hz.recentRuns': 'Recent patrols',
   'hz.patroller': 'Patroller',
@@ -348,8 +342,6 @@ export const en: Record<keyof typeof zh, string> = {
   'hz.import.preview': '{file}: {n} rows',
   'hz.import.hasErrors': '{n} row(s) have errors. Fix the file and import again; nothing will be saved now.',
   'hz.import.ready': 'All {n} rows can be imported (notes are for checking only).',
-  'hz.import.row': 'Row',
-  'hz.import.problem': 'Problem',
   'hz.import.commit': 'Import all {n} rows',
   'hz.import.done': '{n} hazard points imported.',
   'hz.export.title': 'Export',
@@ -367,4 +359,5 @@ export const en: Record<keyof typeof zh, string> = {
   'hz.tpl.add': 'Add item',
   'hz.tpl.save': 'Save as new version',
   ...errorsEn,
+  ...moreEn,
 };

@@ -33,7 +33,7 @@ export interface PatrolRun {
 }
 
 /** Route points with no visit in the run, in route order. */
-export function missedPoints(route: PatrolRoute, run: PatrolRun): string[] {
+export function missedPoints(route: Pick<PatrolRoute, 'pointIds'>, run: PatrolRun): string[] {
   const visited = new Set(run.visits.map((v) => v.pointId));
   return route.pointIds.filter((id) => !visited.has(id));
 }
@@ -49,7 +49,7 @@ export interface RunSummary {
   complete: boolean;
 }
 
-export function summarizeRun(route: PatrolRoute, run: PatrolRun): RunSummary {
+export function summarizeRun(route: Pick<PatrolRoute, 'pointIds'>, run: PatrolRun): RunSummary {
   const onRoute = new Set(route.pointIds);
   const firstVisits = [...run.visits].sort((a, b) => a.atMs - b.atMs).filter((v, i, all) => all.findIndex((w) => w.pointId === v.pointId) === i);
   const visited = firstVisits.filter((v) => onRoute.has(v.pointId)).map((v) => v.pointId);

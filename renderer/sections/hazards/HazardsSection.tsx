@@ -1,5 +1,6 @@
 import './hazards.css';
 import './print.css';
+import './hazards-more.css';
 import { useT, type TKey } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { hazardHref, useHazardRoute, type HazardRoute } from './route';

@@ -6,7 +6,8 @@ import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
 import { useLabel } from './labels';
-import { exportXlsx, readRows, type RawRow } from './importFile';
+import { parseSheet, type RawRow } from '../../../core/domain/hazards/importSheet';
+import { exportXlsx } from './importFile';
 
 const CHUNK = 500;
 
@@ -32,9 +33,12 @@ export function ImportExport() {
   async function pick(file: File | undefined) {
     if (!file) return;
     setResult(null);
+    // A new file replaces the preview; its staged rows must not linger in the database.
+    if (staged) await act('hazards.importCancel', { importId: staged.importId });
     setStaged(null);
     cancelled.current = false;
-    const { rows } = await readRows(file);
+    // The same parser the benchmark times in Node.
+    const { rows } = await parseSheet(file.name, file);
     const begun = await act('hazards.importBegin', { fileName: file.name });
     if (!begun) return;
     const issues: ImportRowIssue[] = [];
@@ -112,28 +116,16 @@ export function ImportExport() {
             <p>{t('hz.import.ready', { n: staged.rows.length })}</p>
           )}
           {[...errors, ...warnings].length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('hz.import.row')}</th>
-                  <th>{t('hz.import.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...errors, ...warnings].slice(0, 200).map((issue) => (
-                  <tr key={issue.row} className={issue.errors.length ? 'hz-alert' : undefined}>
-                    <td>{issue.row}</td>
-                    <td>
-                      {[...issue.errors, ...issue.warnings].map((e, i) => (
-                        <div key={i}>
-                          <span className="mono">{e.field}</span>: {label({ zh: e.messageZh, en: e.message })}
-                        </div>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            // Each message names its row and column ("第 738 行：纬度必须是…"), errors first.
+            <ul className="hz-import-issues" data-testid="hz-import-issues">
+              {[...errors, ...warnings].slice(0, 200).flatMap((issue) =>
+                [...issue.errors.map((e) => [e, true] as const), ...issue.warnings.map((w) => [w, false] as const)].map(([m, isError], i) => (
+                  <li key={`${issue.row}-${i}`} className={isError ? 'hz-error' : 'hz-warning'}>
+                    {isError ? t('hz.import.error') : t('hz.import.warning')}: {label({ zh: m.messageZh, en: m.message })}
+                  </li>
+                )),
+              )}
+            </ul>
           )}
           <div className="form-actions">
             <button type="button" className="primary" disabled={errors.length > 0} onClick={commit} data-testid="hz-import-commit">

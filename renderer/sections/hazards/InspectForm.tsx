@@ -9,6 +9,7 @@ import { useStatus } from '../../store/status';
 import { useLabel } from './labels';
 import { hazardHref } from './route';
 import { PhotoPicker } from './PhotoPicker';
+import { LocateButton } from './LocateButton';
 
 interface AnswerDraft {
   result?: ItemResult;
@@ -35,6 +36,7 @@ export function InspectForm({ pointId }: { pointId: string }) {
   const [notes, setNotes] = useState('');
   const [general, setGeneral] = useState<PhotoMeta[]>([]);
   const [openOrders, setOpenOrders] = useState(true);
+  const [location, setLocation] = useState<{ lat: number; lng: number } | null>(null);
   const [saved, setSaved] = useState<RectificationRecord[] | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -57,6 +59,7 @@ export function InspectForm({ pointId }: { pointId: string }) {
       atMs: zonedToUtc(when.slice(0, 10), when.slice(11, 16), zone),
       answers: toAnswers(),
       eventId: eventId || null,
+      location,
       notes,
       photoIds: general.map((p) => p.id),
       openRectifications: openOrders,
@@ -106,6 +109,7 @@ export function InspectForm({ pointId }: { pointId: string }) {
           {t('hz.time')}
           <input name="when" type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
         </label>
+        <LocateButton onFix={(fix) => setLocation({ lat: fix.lat, lng: fix.lng })} />
         <label>
           {t('hz.event')}
           <select name="event" value={eventId} onChange={(e) => setEventId(e.target.value)}>

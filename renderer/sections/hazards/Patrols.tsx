@@ -1,103 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import type { PatrolRunRecord } from '../../../core/contract/hazards-types';
+import { useState } from 'react';
+import type { PatrolRunRecord, RouteRecord } from '../../../core/contract/hazards-types';
 import { frequencyLabel } from '../../../core/domain/hazards/inspection';
 import { act, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useFormatTime, useLabel } from './labels';
 import { hazardHref } from './route';
-
-function RouteForm({ onSaved }: { onSaved: () => void }) {
-  const t = useT();
-  const [name, setName] = useState('');
-  const [assignees, setAssignees] = useState('');
-  const [every, setEvery] = useState('1');
-  const [warnHours, setWarnHours] = useState('2');
-  const [q, setQ] = useState('');
-  const [picked, setPicked] = useState<{ id: string; name: string }[]>([]);
-  const found = useQuery('hazards.listPoints', { filter: { q }, limit: 20 });
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const saved = await act('hazards.saveRoute', {
-      name,
-      pointIds: picked.map((p) => p.id),
-      assignees: assignees.split(/[,，、\s]+/).filter(Boolean),
-      frequency: { kind: 'days', every: Number(every) },
-      warningFrequency: warnHours ? { kind: 'hours', every: Number(warnHours) } : null,
-    });
-    if (saved) {
-      setName('');
-      setPicked([]);
-      onSaved();
-    }
-  }
-  const move = (i: number, by: number) => setPicked((list) => {
-    const next = [...list];
-    const [item] = next.splice(i, 1);
-    next.splice(Math.max(0, Math.min(next.length, i + by)), 0, item);
-    return next;
-  });
-
-  return (
-    <form className="card form-grid" onSubmit={submit} aria-labelledby="hz-route-form">
-      <h2 id="hz-route-form">{t('hz.newRoute')}</h2>
-      <label>
-        {t('hz.routeName')}
-        <input name="routeName" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label>
-        {t('hz.assignees')}
-        <input name="assignees" value={assignees} onChange={(e) => setAssignees(e.target.value)} placeholder={t('hz.inspectorsHint')} />
-      </label>
-      <label>
-        {t('hz.routeEveryDays')}
-        <input name="every" type="number" min={1} value={every} onChange={(e) => setEvery(e.target.value)} />
-      </label>
-      <label>
-        {t('hz.routeWarnHours')}
-        <input name="warnHours" type="number" min={0.25} step="any" value={warnHours} onChange={(e) => setWarnHours(e.target.value)} />
-      </label>
-      <label>
-        {t('hz.addPoint')}
-        <input name="routePointSearch" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('hz.searchHint')} />
-      </label>
-      <ul className="hz-plain hz-wide hz-pick">
-        {found.data?.rows
-          .filter((p) => !picked.some((x) => x.id === p.id))
-          .slice(0, 8)
-          .map((p) => (
-            <li key={p.id}>
-              <button type="button" className="ghost" onClick={() => setPicked((list) => [...list, { id: p.id, name: p.name }])} data-testid="hz-route-add">
-                + {p.name}
-              </button>
-            </li>
-          ))}
-      </ul>
-      <ol className="hz-wide hz-route-points">
-        {picked.map((p, i) => (
-          <li key={p.id}>
-            {p.name}{' '}
-            <button type="button" className="ghost" onClick={() => move(i, -1)} aria-label={t('hz.moveUp')}>
-              ↑
-            </button>
-            <button type="button" className="ghost" onClick={() => move(i, 1)} aria-label={t('hz.moveDown')}>
-              ↓
-            </button>
-            <button type="button" className="ghost" onClick={() => setPicked((list) => list.filter((x) => x.id !== p.id))} aria-label={t('hz.remove')}>
-              ×
-            </button>
-          </li>
-        ))}
-      </ol>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={!picked.length} data-testid="hz-save-route">
-          {t('common.save')}
-        </button>
-      </div>
-    </form>
-  );
-}
+import { RouteForm } from './RouteForm';
 
 export function Patrols() {
   const t = useT();
@@ -105,6 +14,16 @@ export function Patrols() {
   const time = useFormatTime();
   const routes = useQuery('hazards.listRoutes', {});
   const runs = useQuery('hazards.listRuns', { limit: 30 });
+  const [editing, setEditing] = useState<RouteRecord | null>(null);
+
+  async function remove(route: RouteRecord) {
+    if (!window.confirm(t('hz.route.confirmDelete', { name: route.name }))) return;
+    if (await act('hazards.deleteRoute', { id: route.id })) {
+      if (editing?.id === route.id) setEditing(null);
+      routes.reload();
+    }
+  }
+
   return (
     <div className="stack">
       <div className="card">
@@ -134,16 +53,29 @@ export function Patrols() {
                 <td>{time(r.lastRunMs)}</td>
                 <td>{r.due ? <strong className="hz-overdue">{t('hz.dueNow')}</strong> : time(r.nextDueMs)}</td>
                 <td>
-                  <a className="button" href={hazardHref({ view: 'patrol', id: r.id })} data-testid="hz-start-patrol">
-                    {t('hz.startPatrol')}
-                  </a>
+                  <div className="hz-row-actions">
+                    <a className="button" href={hazardHref({ view: 'patrol', id: r.id })} data-testid="hz-start-patrol">
+                      {t('hz.startPatrol')}
+                    </a>
+                    <button type="button" onClick={() => setEditing(r)} aria-label={t('hz.route.edit', { name: r.name })} data-testid="hz-edit-route">
+                      {t('hz.edit')}
+                    </button>
+                    <button type="button" className="ghost" onClick={() => remove(r)} aria-label={t('hz.route.delete', { name: r.name })} data-testid="hz-delete-route">
+                      {t('hz.delete')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <RouteForm onSaved={routes.reload} />
+      <RouteForm
+        key={editing?.id ?? 'new'}
+        route={editing}
+        onSaved={() => (setEditing(null), routes.reload(), runs.reload())}
+        onCancel={() => setEditing(null)}
+      />
       <div className="card">
         <h2>{t('hz.recentRuns')}</h2>
         <RunTable runs={runs.data ?? []} />

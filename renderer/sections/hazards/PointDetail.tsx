@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { useFormatTime, useLabel } from './labels';
 import { hazardHref } from './route';
 import { PhotoPicker, PhotoViewer, Thumb } from './PhotoPicker';
+import { PointActions } from './PointActions';
 
 /** What an audit row changed, in a line: the fields whose values differ. */
 function changedFields(before: unknown, after: unknown): string {
@@ -58,6 +59,7 @@ export function PointDetail({ id }: { id: string }) {
             <a className="button" href={hazardHref({ view: 'edit', id })}>
               {t('hz.edit')}
             </a>
+            <PointActions point={p} onChange={detail.reload} />
           </div>
         </div>
         <dl className="facts hz-facts">

@@ -7,6 +7,7 @@ import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useLabel } from './labels';
 import { LabelledOptions } from './LabelledOptions';
+import { LocateButton } from './LocateButton';
 import { goHazards, hazardHref } from './route';
 
 type Draft = Omit<PointInput, 'lat' | 'lng' | 'residents' | 'vulnerable' | 'frequency'> & {
@@ -114,6 +115,9 @@ export function PointForm({ id }: { id: string | null }) {
         {t('hz.lng')}
         <input name="lng" required inputMode="decimal" {...field('lng')} />
       </label>
+      <LocateButton
+        onFix={(fix) => (setWarnings(null), setDraft((d) => ({ ...d, lat: fix.lat.toFixed(7), lng: fix.lng.toFixed(7), coordSystem: 'wgs84' })))}
+      />
       <label>
         {t('hz.responsibleUnit')}
         <input name="responsibleUnit" maxLength={100} {...field('responsibleUnit')} />

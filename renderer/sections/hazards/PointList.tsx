@@ -1,18 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { PointFilter, PointRow } from '../../../core/contract/hazards-types';
+import { listSorts, type PointFilter, type PointRow } from '../../../core/contract/hazards-types';
 import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS } from '../../../core/domain/hazards/templates';
 import { RISK_LEVELS, RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
 import { OVERALL_RESULT_LABELS } from '../../../core/domain/hazards/inspection';
 import { act } from '../../api/hooks';
-import { useT } from '../../i18n';
+import { useT, type TKey } from '../../i18n';
 import { useFormatTime, useLabel } from './labels';
 import { LabelledOptions } from './LabelledOptions';
 import { hazardHref } from './route';
 
 const PAGE = 200;
 const ROW_HEIGHT = 44;
-type Sort = 'name' | 'risk' | 'lastInspection' | 'nextDue' | 'updated';
+type Sort = (typeof listSorts)[number];
+
+const SORT_LABELS: Record<Sort, TKey> = {
+  pinyin: 'hz.sort.pinyin',
+  name: 'hz.sort.name',
+  risk: 'hz.risk',
+  lastInspection: 'hz.lastInspection',
+  nextDue: 'hz.nextDue',
+  updated: 'hz.sort.updated',
+};
 
 /** Pages are fetched as the user scrolls to them, so 10k points never travel at once. */
 function usePagedPoints(filter: PointFilter, sort: Sort, desc: boolean) {
@@ -20,7 +29,8 @@ function usePagedPoints(filter: PointFilter, sort: Sort, desc: boolean) {
   const [pages, setPages] = useState<Map<number, PointRow[]>>(new Map());
   const requested = useRef(new Set<number>());
   const generation = useRef(0);
-  const key = JSON.stringify([filter, sort, desc]);
+  const [version, setVersion] = useState(0);
+  const key = JSON.stringify([filter, sort, desc, version]);
 
   const load = (page: number) => {
     if (requested.current.has(page)) return;
@@ -41,7 +51,7 @@ function usePagedPoints(filter: PointFilter, sort: Sort, desc: boolean) {
     load(0);
   }, [key]);
 
-  return { total, row: (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE], load };
+  return { total, row: (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE], load, reload: () => setVersion((v) => v + 1) };
 }
 
 export function PointList() {
@@ -50,9 +60,10 @@ export function PointList() {
   const time = useFormatTime();
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState<PointFilter>({ q: '', hazardType: null, riskLevel: null, status: 'active', community: null, overdue: null });
-  const [sort, setSort] = useState<Sort>('name');
+  // Chinese names in code-point order look random; pinyin is the order people look things up in.
+  const [sort, setSort] = useState<Sort>('pinyin');
   const [desc, setDesc] = useState(false);
-  const { total, row, load } = usePagedPoints(filter, sort, desc);
+  const { total, row, load, reload } = usePagedPoints(filter, sort, desc);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 
@@ -66,6 +77,10 @@ export function PointList() {
   useEffect(() => {
     items.forEach((item) => load(Math.floor(item.index / PAGE)));
   });
+
+  async function restore(id: string) {
+    if (await act('hazards.restorePoint', { id })) reload();
+  }
 
   const set = <K extends keyof PointFilter>(k: K) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [k]: e.target.value === '' ? null : e.target.value }));
   const sortBy = (s: Sort) => () => (s === sort ? setDesc(!desc) : (setSort(s), setDesc(s === 'risk' || s === 'lastInspection')));
@@ -110,6 +125,20 @@ export function PointList() {
             <option value="rectification">{t('hz.overdue.rectification')}</option>
           </select>
         </label>
+        <label className="hz-check">
+          <input type="checkbox" checked={filter.deleted === true} onChange={(e) => setFilter((f) => ({ ...f, deleted: e.target.checked || undefined, status: e.target.checked ? null : 'active' }))} data-testid="hz-filter-deleted" />
+          {t('hz.filter.deleted')}
+        </label>
+        <label>
+          {t('hz.sort')}
+          <select value={sort} onChange={(e) => (setSort(e.target.value as Sort), setDesc(e.target.value === 'risk' || e.target.value === 'lastInspection'))} data-testid="hz-sort">
+            {(Object.keys(SORT_LABELS) as Sort[]).map((s) => (
+              <option key={s} value={s}>
+                {t(SORT_LABELS[s])}
+              </option>
+            ))}
+          </select>
+        </label>
         <a className="button primary" href={hazardHref({ view: 'new' })} data-testid="hz-new-point">
           {t('hz.newPoint')}
         </a>
@@ -119,9 +148,9 @@ export function PointList() {
       </p>
       <div className="card hz-table" role="table" aria-rowcount={total ?? 0} aria-label={t('hz.tab.register')}>
         <div className="hz-row hz-row-head" role="row">
-          <button type="button" role="columnheader" aria-sort={ariaSort('name')} onClick={sortBy('name')}>
+          <button type="button" role="columnheader" aria-sort={ariaSort('pinyin')} onClick={sortBy('pinyin')}>
             {t('hz.name')}
-            {sortMark('name')}
+            {sortMark('pinyin')}
           </button>
           <span role="columnheader">{t('hz.type')}</span>
           <button type="button" role="columnheader" aria-sort={ariaSort('risk')} onClick={sortBy('risk')}>
@@ -154,10 +183,16 @@ export function PointList() {
                 >
                   {p ? (
                     <>
-                      <a role="cell" href={hazardHref({ view: 'point', id: p.id })}>
-                        {p.name}
-                        {p.status === 'retired' && <small className="muted"> ({t('hz.status.retired')})</small>}
-                      </a>
+                      {p.deletedAt ? (
+                        <span role="cell">
+                          {p.name} <small className="muted">({t('hz.deletedAt', { time: time(Date.parse(p.deletedAt)) })})</small>
+                        </span>
+                      ) : (
+                        <a role="cell" href={hazardHref({ view: 'point', id: p.id })}>
+                          {p.name}
+                          {p.status === 'retired' && <small className="muted"> ({t('hz.status.retired')})</small>}
+                        </a>
+                      )}
                       <span role="cell">{label(HAZARD_TYPE_LABELS[p.hazardType])}</span>
                       <span role="cell">
                         <span className={`hz-risk hz-risk-${p.riskLevel}`}>{label(RISK_LEVEL_LABELS[p.riskLevel])}</span>
@@ -169,10 +204,18 @@ export function PointList() {
                       <span role="cell" className={p.status === 'active' && (p.nextDueMs === null || p.nextDueMs <= Date.now()) ? 'hz-due' : undefined}>
                         {p.nextDueMs === null ? t('hz.neverInspected') : time(p.nextDueMs)}
                       </span>
-                      <span role="cell">
-                        {p.openRectifications}
-                        {p.overdueRectifications > 0 && <strong className="hz-overdue"> {t('hz.overdueN', { n: p.overdueRectifications })}</strong>}
-                      </span>
+                      {p.deletedAt ? (
+                        <span role="cell">
+                          <button type="button" onClick={() => restore(p.id)} data-testid="hz-restore-row">
+                            {t('hz.restore')}
+                          </button>
+                        </span>
+                      ) : (
+                        <span role="cell">
+                          {p.openRectifications}
+                          {p.overdueRectifications > 0 && <strong className="hz-overdue"> {t('hz.overdueN', { n: p.overdueRectifications })}</strong>}
+                        </span>
+                      )}
                     </>
                   ) : (
                     <span className="muted">…</span>

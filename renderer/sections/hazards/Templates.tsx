@@ -4,6 +4,7 @@ import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS, type HazardTypeId, type TemplateIt
 import { act, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { LabelledOptions } from './LabelledOptions';
+import { AreaPicker } from './AreaPicker';
 
 /** Editing a checklist saves a new version; inspections already made keep the version they used. */
 export function Templates() {
@@ -91,6 +92,7 @@ export function Templates() {
           {saved && <span role="status">{t('common.saved')}</span>}
         </div>
       </div>
+      <AreaPicker />
     </div>
   );
 }

@@ -3,59 +3,6 @@ import { IMPORT_COLUMNS, type HazardPoint } from '../../../core/contract/hazards
 import { HAZARD_TYPE_LABELS } from '../../../core/domain/hazards/templates';
 import { RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
 
-/**
- * Spreadsheet files are read here in the browser (papaparse, exceljs) and only plain rows cross
- * the contract, so the backend never parses a file. Headers may be the export's Chinese or
- * English column names or the field keys themselves.
- */
-
-export type RawRow = Record<string, unknown>;
-
-const HEADER_TO_KEY = new Map<string, string>(IMPORT_COLUMNS.flatMap((c) => [[c.zh, c.key], [c.en.toLowerCase(), c.key], [c.key.toLowerCase(), c.key]]));
-
-function mapRow(headers: string[], cells: unknown[]): RawRow {
-  const row: RawRow = {};
-  headers.forEach((h, i) => {
-    const key = HEADER_TO_KEY.get(h.trim()) ?? HEADER_TO_KEY.get(h.trim().toLowerCase());
-    if (key) row[key] = cells[i];
-  });
-  return row;
-}
-
-function cellValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (value && typeof value === 'object') {
-    const v = value as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if (v.result !== undefined) return v.result;
-    if (v.text !== undefined) return v.text;
-  }
-  return value;
-}
-
-export async function readRows(file: File): Promise<{ headers: string[]; rows: RawRow[] }> {
-  if (/\.csv$/i.test(file.name)) {
-    const { default: Papa } = await import('papaparse');
-    const text = await file.text();
-    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-    const [headers = [], ...body] = parsed.data;
-    return { headers, rows: body.map((cells) => mapRow(headers, cells)) };
-  }
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await file.arrayBuffer());
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1).map(cellValue);
-  const headers = values(1).map((h) => String(h ?? ''));
-  const rows: RawRow[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = values(r);
-    if (cells.some((c) => c !== undefined && c !== null && String(c).trim() !== '')) rows.push(mapRow(headers, cells));
-  }
-  return { headers, rows };
-}
-
 /** The register as an XLSX file with the same columns the import accepts. */
 export async function exportXlsx(points: HazardPoint[], lang: 'zh-CN' | 'en', unitName: string): Promise<Blob> {
   const { default: ExcelJS } = await import('exceljs');
