@@ -13,6 +13,7 @@ import {
   type EquipmentCheckRecord,
   type EquipmentOverview,
   type HandoverRecord,
+  type HandoverSavedDraft,
   type HandoverView,
   type ResponseRecord,
   type WarningRecord,
@@ -69,6 +70,10 @@ export const dutyDeskContract = {
   'duty.handover': read<HandoverView>()(
     z.object({ outgoingDay: zDate.optional(), lang }),
     'The handover for a duty day: the draft from records, and the signed record if there is one',
+  ),
+  'duty.saveHandoverDraft': write<HandoverSavedDraft>()(
+    z.object({ outgoingDay: zDate, lang, text: zText(20_000).min(1), expectedVersion: z.number().int().min(1).nullable() }),
+    'Keep the outgoing officer’s edits to the handover text until it is signed (expectedVersion null for the first save)',
   ),
   'duty.signHandover': write<HandoverRecord>()(
     z.object({ outgoingDay: zDate, lang, text: zText(20_000).min(1), signedBy: zName }),

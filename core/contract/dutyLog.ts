@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { read, write } from './define';
+import { INCIDENT_SUMMARY_CHARS } from '../domain/duty/incidents';
 import {
   logChannels,
   reportModes,
@@ -72,16 +73,17 @@ export const dutyLogContract = {
     z.object({ includeClosed: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(100) }),
     'Incidents with their reports and deadlines, and recent 零报告',
   ),
+  'duty.logEntryIncidents': read<IncidentView[]>()(z.object({ entryId: zId }), 'Incidents opened from a log entry, with their reports and deadlines'),
   'duty.openIncident': write<IncidentView>()(
     z.object({
       title: zText(100).min(1),
       location: zText(200).default(''),
-      summary: zText(2000).default(''),
+      summary: zText(INCIDENT_SUMMARY_CHARS).default(''),
       receivedAtMs: zInstant.optional(),
       eventId: zId.nullable().default(null),
       logEntryId: zId.nullable().default(null),
     }),
-    'Open an incident that must be reported up the chain; the first-report clock starts at receipt',
+    'Open an incident that must be reported up the chain; the first-report clock starts at receipt. At most one per log entry',
   ),
   'duty.addReport': write<IncidentView>()(
     z.object({

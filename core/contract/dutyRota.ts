@@ -66,10 +66,15 @@ export const dutyRotaContract = {
     z.object({ from: zDate, to: zDate }),
     'Propose a rota for a range from the roster, leave and settings; nothing is saved',
   ),
+  'duty.checkRota': read<NamedConflict[]>()(
+    z.object({ days: z.array(dayInput).min(1).max(400) }),
+    'The conflicts these days would have among the saved rota (shown before saving); nothing is saved',
+  ),
   'duty.saveRota': write<{ saved: number; conflicts: NamedConflict[] }>()(
     z.object({
       days: z.array(dayInput).min(1).max(400),
       source: z.enum(['generated', 'manual']),
+      /** Required when a manual save changes a saved slot: the history says why. */
       reason: zText(200).default(''),
       /** Saves days with a missing leader, too few officers or back-to-back duty; leave and duplicates are always refused. */
       allowIncomplete: z.boolean().default(false),

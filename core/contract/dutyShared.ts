@@ -157,8 +157,6 @@ export interface LogEntry {
 export interface LogPage {
   rows: LogEntry[];
   total: number;
-  /** True when `total` stopped counting at a cap (searches that cannot use the index); the UI says "n+". */
-  capped: boolean;
 }
 
 export interface WarningRecord {
@@ -282,12 +280,25 @@ export interface HandoverRecord {
   leaderSignedAtMs: number | null;
 }
 
+/** The outgoing officer's edited handover text, kept until signing; `version` guards concurrent saves. */
+export interface HandoverSavedDraft {
+  id: string;
+  outgoingDay: LocalDate;
+  lang: 'zh' | 'en';
+  text: string;
+  savedBy: string;
+  savedAtMs: number;
+  version: number;
+}
+
 export interface HandoverView {
   outgoingDay: LocalDate;
   incomingDay: LocalDate;
   /** True once the outgoing day has ended and it has not been handed over. */
   due: boolean;
   draft: HandoverDraft;
+  /** The officer's saved edits of the draft text, if any; frozen once `record` exists. */
+  savedDraft: HandoverSavedDraft | null;
   record: HandoverRecord | null;
   outgoingTeam: string[];
   incomingTeam: string[];

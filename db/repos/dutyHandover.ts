@@ -1,7 +1,7 @@
 import type { Db } from '../connection';
 import { perDb } from './dutyCache';
 import { OVERDUE_SQL } from './hazards-points';
-import type { HandoverRecord } from '../../core/contract/dutyShared';
+import type { HandoverRecord, HandoverSavedDraft } from '../../core/contract/dutyShared';
 import type { EvacuationSnapshot, OverdueRectification } from '../../core/domain/duty/handover';
 
 interface HandoverRow {
@@ -34,6 +34,26 @@ const toRecord = (row: HandoverRow): HandoverRecord => ({
   leaderSignedAtMs: row.leader_signed_at_ms,
 });
 
+interface DraftRow {
+  id: string;
+  outgoing_day: string;
+  lang: 'zh' | 'en';
+  text: string;
+  saved_by: string;
+  saved_at_ms: number;
+  version: number;
+}
+
+const toSavedDraft = (row: DraftRow): HandoverSavedDraft => ({
+  id: row.id,
+  outgoingDay: row.outgoing_day,
+  lang: row.lang,
+  text: row.text,
+  savedBy: row.saved_by,
+  savedAtMs: row.saved_at_ms,
+  version: row.version,
+});
+
 /**
  * Evacuation and rectifications belong to other domains, whose tables may not exist in an older
  * file or a build without them. Each reader first asks whether its table is there and answers
@@ -57,6 +77,15 @@ export const dutyHandoverRepo = perDb((db: Db) => {
   const leaderSign = db.prepare(
     'UPDATE duty_handovers SET leader_signed_by = ?, leader_signed_at_ms = ?, updated_at = ? WHERE id = ? AND leader_signed_by IS NULL',
   );
+  const draftByDay = db.prepare('SELECT * FROM duty_handover_drafts WHERE outgoing_day = ?');
+  const insertDraft = db.prepare(
+    `INSERT INTO duty_handover_drafts (id, outgoing_day, lang, text, saved_by, saved_at_ms, version, created_at, updated_at)
+     VALUES (@id, @outgoingDay, @lang, @text, @savedBy, @savedAtMs, 1, @nowIso, @nowIso)`,
+  );
+  const updateDraft = db.prepare(
+    `UPDATE duty_handover_drafts SET lang = @lang, text = @text, saved_by = @savedBy, saved_at_ms = @savedAtMs, version = version + 1, updated_at = @nowIso
+     WHERE id = @id AND version = @expectedVersion`,
+  );
   const tableExists = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
 
   return {
@@ -69,6 +98,13 @@ export const dutyHandoverRepo = perDb((db: Db) => {
       const row = byDay.get(day) as HandoverRow | undefined;
       return row ? toRecord(row) : undefined;
     },
+    savedDraft(day: string): HandoverSavedDraft | undefined {
+      const row = draftByDay.get(day) as DraftRow | undefined;
+      return row ? toSavedDraft(row) : undefined;
+    },
+    insertDraft: (draft: HandoverSavedDraft & { nowIso: string }) => insertDraft.run(draft),
+    /** False when someone saved in between: the version is the guard, so check and write are one step. */
+    updateDraft: (draft: HandoverSavedDraft & { nowIso: string; expectedVersion: number }) => updateDraft.run(draft).changes === 1,
     latestDay: () => (latestDay.get() as string | null) ?? null,
     recent: (limit: number) => (recent.all(limit) as HandoverRow[]).map(toRecord),
     acknowledge: (id: string, by: string, atMs: number, nowIso: string) => acknowledge.run(by, atMs, nowIso, id).changes === 1,

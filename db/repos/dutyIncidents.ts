@@ -88,6 +88,7 @@ export const dutyIncidentsRepo = perDb((db: Db) => {
   const list = db.prepare(
     'SELECT * FROM duty_incidents WHERE (@includeClosed OR closed_at_ms IS NULL) ORDER BY closed_at_ms IS NOT NULL, received_at_ms DESC LIMIT @limit',
   );
+  const byLogEntry = db.prepare('SELECT * FROM duty_incidents WHERE log_entry_id = ? ORDER BY received_at_ms, id');
   const close = db.prepare('UPDATE duty_incidents SET closed_at_ms = ?, updated_at = ? WHERE id = ? AND closed_at_ms IS NULL');
   const countOnDay = db.prepare('SELECT count(*) FROM duty_incidents WHERE duty_day = ?').pluck();
   const insertReport = db.prepare(
@@ -109,6 +110,8 @@ export const dutyIncidentsRepo = perDb((db: Db) => {
       return row ? toIncident(row) : undefined;
     },
     list: (includeClosed: boolean, limit: number) => (list.all({ includeClosed: includeClosed ? 1 : 0, limit }) as IncidentRow[]).map(toIncident),
+    /** Incidents opened from a log entry, by its stable entry id. */
+    ofLogEntry: (entryId: string) => (byLogEntry.all(entryId) as IncidentRow[]).map(toIncident),
     close: (id: string, atMs: number, nowIso: string) => close.run(atMs, nowIso, id).changes === 1,
     countOnDay: (day: string) => countOnDay.get(day) as number,
     insertReport: (row: IncidentReportRecord & { nowIso: string }) => insertReport.run(row),

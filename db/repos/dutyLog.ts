@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
 import { perDb } from './dutyCache';
-import type { LogChannel, LogEntry } from '../../core/contract/dutyShared';
+import type { LogChannel, LogEntry, LogPage } from '../../core/contract/dutyShared';
 
 interface LogRow {
   id: string;
@@ -58,7 +58,7 @@ interface LogSearch {
   offset: number;
 }
 
-/** FTS5 trigram needs three characters; shorter terms are matched with LIKE instead. */
+/** FTS5 trigram needs three characters; shorter terms go to the character and pair index (migration 0011). */
 const TRIGRAM = 3;
 
 /**
@@ -67,14 +67,25 @@ const TRIGRAM = 3;
  */
 const SCAN_IN_TIME_ORDER_ABOVE = 2000;
 
-/** A LIKE search cannot use an index; past this many matches it stops counting and says "n+". */
-const LIKE_COUNT_CAP = 1000;
-
-const COLUMNS = ['from_name', 'from_unit', 'content', 'action_taken', 'forwarded_to', 'result'];
-
 /** A term as one FTS5 string: quoted, so punctuation and operators in it are plain text. */
 const ftsPhrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * A 1–2-character term as its token in duty_log_fts_grams: the hex of its UTF-8 bytes, with ASCII
+ * letters folded as SQLite's lower() folded the indexed text, so a match is exactly a LIKE match.
+ */
+const gramToken = (term: string) => `"${Buffer.from(term.replace(/[A-Z]/g, (c) => c.toLowerCase()), 'utf8').toString('hex')}"`;
+
+/**
+ * Status and channel as tokens of the same index (see migration 0011), so a short term with these
+ * filters is counted in the index alone: through the table, a common character's 100k matches
+ * took over 100 ms to count. The letters s/c and z are not hex digits, so no text token equals one.
+ */
+const statusToken = (status: string) => `"zs${status}"`;
+const channelToken = (channel: string) => `"zc${channel.replace(/_/g, '')}"`;
+
+const IN_TRIGRAMS = 'rowid IN (SELECT rowid FROM duty_log_fts WHERE duty_log_fts MATCH @match)';
+const IN_GRAMS = 'rowid IN (SELECT rowid FROM duty_log_fts_grams WHERE duty_log_fts_grams MATCH @grams)';
 
 export const dutyLogRepo = perDb((db: Db) => {
   const insert = db.prepare(
@@ -102,19 +113,11 @@ export const dutyLogRepo = perDb((db: Db) => {
     return statement;
   };
 
-  const ftsCount = db.prepare('SELECT count(*) FROM duty_log_fts WHERE duty_log_fts MATCH ?').pluck();
-
-  function where(search: LogSearch, long: string[], short: string[]): { sql: string; params: Record<string, unknown>; narrowed: boolean } {
+  function where(search: LogSearch, text: Record<string, string>): { sql: string; params: Record<string, unknown>; narrowedBy: (keyof LogSearch)[] } {
     const clauses = ['e.is_current = 1'];
-    const params: Record<string, unknown> = {};
-    if (long.length) {
-      clauses.push('e.rowid IN (SELECT rowid FROM duty_log_fts WHERE duty_log_fts MATCH @match)');
-      params.match = long.map(ftsPhrase).join(' AND ');
-    }
-    short.forEach((term, i) => {
-      clauses.push(`(${COLUMNS.map((c) => `e.${c} LIKE @like${i} ESCAPE '\\'`).join(' OR ')})`);
-      params[`like${i}`] = likePattern(term);
-    });
+    if (text.match) clauses.push(`e.${IN_TRIGRAMS}`);
+    if (text.grams) clauses.push(`e.${IN_GRAMS}`);
+    const params: Record<string, unknown> = { ...text };
     const filters: [keyof LogSearch, string][] = [
       ['fromDay', 'e.duty_day >= @fromDay'],
       ['toDay', 'e.duty_day <= @toDay'],
@@ -123,20 +126,49 @@ export const dutyLogRepo = perDb((db: Db) => {
       ['channel', 'e.channel = @channel'],
       ['status', 'e.status = @status'],
     ];
-    let narrowed = false;
+    const narrowedBy: (keyof LogSearch)[] = [];
     for (const [key, clause] of filters) {
       if (search[key] === undefined) continue;
       clauses.push(clause);
       params[key] = search[key];
-      narrowed = true;
+      narrowedBy.push(key);
     }
-    return { sql: clauses.join(' AND '), params, narrowed };
+    return { sql: clauses.join(' AND '), params, narrowedBy };
   }
 
-  function search(search: LogSearch): { rows: LogEntry[]; total: number; capped: boolean } {
+  /**
+   * The FTS5 queries for the terms: trigram phrases for long terms, one character or pair token for
+   * short ones, with the status and channel filters joining the short ones in the same index.
+   */
+  function textQueries(search: LogSearch): Record<string, string> {
     const long = search.terms.filter((t) => [...t].length >= TRIGRAM);
     const short = search.terms.filter((t) => [...t].length < TRIGRAM);
-    const { sql, params, narrowed } = where(search, long, short);
+    const text: Record<string, string> = {};
+    if (long.length) text.match = long.map(ftsPhrase).join(' AND ');
+    if (short.length) {
+      const tokens = short.map(gramToken);
+      if (search.status) tokens.push(statusToken(search.status));
+      if (search.channel) tokens.push(channelToken(search.channel));
+      text.grams = tokens.join(' AND ');
+    }
+    return text;
+  }
+
+  /** Entries matching every term, counted in the indexes alone: both hold current versions only. */
+  function countMatches(text: Record<string, string>): number {
+    const [first, ...rest] = [
+      text.match ? { table: 'duty_log_fts', clause: IN_TRIGRAMS, param: 'match' } : null,
+      text.grams ? { table: 'duty_log_fts_grams', clause: IN_GRAMS, param: 'grams' } : null,
+    ].filter((index) => index !== null);
+    const sql = [`SELECT count(*) FROM ${first.table} WHERE ${first.table} MATCH @${first.param}`, ...rest.map((index) => index.clause)].join(' AND ');
+    return prepared(sql).pluck().get(text) as number;
+  }
+
+  function search(search: LogSearch): LogPage {
+    const text = textQueries(search);
+    const { sql, params, narrowedBy } = where(search, text);
+    const inIndex = new Set<keyof LogSearch>(text.grams ? ['status', 'channel'] : []);
+    const narrowed = narrowedBy.some((key) => !inIndex.has(key));
     const indexedFilter = !!(search.fromDay || search.toDay || search.eventId || search.followUpOf);
     const page = (from: string) =>
       (
@@ -147,24 +179,15 @@ export const dutyLogRepo = perDb((db: Db) => {
         }) as LogRow[]
       ).map(toEntry);
     const count = () => prepared(`SELECT count(*) FROM duty_log_entries e WHERE ${sql}`).pluck().get(params) as number;
-    const inTimeOrder = 'duty_log_entries e INDEXED BY duty_log_entries_by_received_current';
 
-    if (long.length) {
-      // The index holds current versions only, so a plain text search is counted there, without the table.
-      const matches = ftsCount.get(params.match) as number;
-      const rows = page(matches > SCAN_IN_TIME_ORDER_ABOVE && !indexedFilter ? inTimeOrder : 'duty_log_entries e');
-      return { rows, total: short.length || narrowed ? count() : matches, capped: false };
-    }
-    if (short.length && !indexedFilter) {
-      // LIKE cannot use an index. One pass over the table collects up to the cap: a rare term is
-      // sorted here from that pass; a common one is paged in time order and counted as "cap+".
-      const found = prepared(`SELECT e.* FROM duty_log_entries e NOT INDEXED WHERE ${sql} LIMIT ${LIKE_COUNT_CAP + 1}`).all(params) as LogRow[];
-      if (found.length > LIKE_COUNT_CAP) return { rows: page(inTimeOrder), total: LIKE_COUNT_CAP, capped: true };
-      found.sort((a, b) => b.received_at_ms - a.received_at_ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return { rows: found.slice(search.offset, search.offset + search.limit).map(toEntry), total: found.length, capped: false };
+    if (text.match || text.grams) {
+      const matches = countMatches(text);
+      const inTimeOrder = matches > SCAN_IN_TIME_ORDER_ABOVE && !indexedFilter;
+      const rows = page(inTimeOrder ? 'duty_log_entries e INDEXED BY duty_log_entries_by_received_current' : 'duty_log_entries e');
+      return { rows, total: narrowed ? count() : matches };
     }
     const rows = page('duty_log_entries e');
-    return { rows, total: search.offset === 0 && rows.length < search.limit ? rows.length : count(), capped: false };
+    return { rows, total: search.offset === 0 && rows.length < search.limit ? rows.length : count() };
   }
 
   return {

@@ -2,7 +2,7 @@ import { ValidationError, type FieldIssue } from '../../core/errors';
 import { addDays, dutyDayOf, dutyDayWindow, formatLocal, zonedToUtc, type LocalDate } from '../../core/time';
 import type { Settings } from '../../core/settings';
 import type { NamedConflict, ShiftKind } from '../../core/contract/dutyShared';
-import type { RotaConflict, RotaConflictKind } from '../../core/domain/duty/conflicts';
+import { isHardConflict, type RotaConflict, type RotaConflictKind } from '../../core/domain/duty/conflicts';
 import type { HandlerContext } from '../context';
 
 export type DutySettings = Settings['duty'] & { timeZone: string; dutyDayStart: string; operatorName: string };
@@ -72,9 +72,6 @@ const CONFLICT_TEXT: Record<RotaConflictKind, { en: string; zh: string }> = {
   inactive_person: { en: 'not on the active roster', zh: '不在在岗人员名册中' },
 };
 
-/** These never go on a rota; the others may be accepted when an office is short of people. */
-const HARD_CONFLICTS: ReadonlySet<RotaConflictKind> = new Set(['duplicate_person', 'on_leave', 'inactive_person']);
-
 export function nameConflicts(conflicts: RotaConflict[], names: Map<string, string>): NamedConflict[] {
   return conflicts.map((c) => (c.personId ? { ...c, personName: names.get(c.personId) ?? c.personId } : c));
 }
@@ -105,7 +102,7 @@ function conflictIssue(c: NamedConflict, where: Place = { en: c.date, zh: c.date
  */
 export function assertRotaAcceptable(conflicts: NamedConflict[], allowIncomplete: boolean, whereOf?: (c: NamedConflict) => Place): void {
   const issue = (c: NamedConflict) => conflictIssue(c, whereOf?.(c));
-  const hard = conflicts.filter((c) => HARD_CONFLICTS.has(c.kind));
+  const hard = conflicts.filter(isHardConflict);
   if (hard.length) {
     throw new ValidationError('errors.duty.rotaConflicts', `The rota has ${hard.length} conflict(s); nothing was saved`, { count: hard.length }, hard.map(issue));
   }

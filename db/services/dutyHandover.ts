@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, NotFound, ValidationError } from '../../core/errors';
+import { Conflict, NotFound, StaleRecord, ValidationError } from '../../core/errors';
 import { addDays, dutyDayWindow, type LocalDate } from '../../core/time';
 import { draftHandover, isHandoverDue } from '../../core/domain/duty/handover';
-import type { HandoverRecord, HandoverView } from '../../core/contract/dutyShared';
+import type { HandoverRecord, HandoverSavedDraft, HandoverView } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../context';
 import { dutyHandoverRepo } from '../repos/dutyHandover';
 import { dutyLogRepo } from '../repos/dutyLog';
@@ -64,7 +64,16 @@ function signedRecord(ctx: HandlerContext, id: string): HandoverRecord {
   return record;
 }
 
-type HandoverMethods = 'duty.handover' | 'duty.signHandover' | 'duty.acknowledgeHandover' | 'duty.leaderSignOff' | 'duty.listHandovers';
+/** A handover is written for a day that has started and is not yet signed; after signing it is frozen. */
+function assertOpenForSigning(ctx: HandlerContext, outgoingDay: LocalDate): void {
+  const today = dutyDayAt(ctx, ctx.nowMs);
+  if (outgoingDay > today) throw new ValidationError('errors.duty.handoverFuture', `${outgoingDay} has not started yet`, { day: outgoingDay });
+  if (dutyHandoverRepo(ctx.db).forDay(outgoingDay)) {
+    throw new Conflict('errors.duty.handoverSigned', `The handover of ${outgoingDay} is already signed`, { day: outgoingDay });
+  }
+}
+
+type HandoverMethods = 'duty.handover' | 'duty.saveHandoverDraft' | 'duty.signHandover' | 'duty.acknowledgeHandover' | 'duty.leaderSignOff' | 'duty.listHandovers';
 
 export const dutyHandoverHandlers = {
   'duty.handover': (ctx, input): HandoverView => {
@@ -77,6 +86,7 @@ export const dutyHandoverHandlers = {
       incomingDay: draft.incomingDay,
       due: isHandoverDue(ctx.nowMs, s.dutyDayStart, s.timeZone, repo.latestDay()),
       draft,
+      savedDraft: repo.savedDraft(outgoingDay) ?? null,
       record: repo.forDay(outgoingDay) ?? null,
       outgoingTeam: outgoing.names,
       incomingTeam: incoming.names,
@@ -84,11 +94,31 @@ export const dutyHandoverHandlers = {
     };
   },
 
-  'duty.signHandover': (ctx, { outgoingDay, lang, text, signedBy }) => {
-    const today = dutyDayAt(ctx, ctx.nowMs);
-    if (outgoingDay > today) throw new ValidationError('errors.duty.handoverFuture', `${outgoingDay} has not started yet`, { day: outgoingDay });
+  'duty.saveHandoverDraft': (ctx, { outgoingDay, lang, text, expectedVersion }) => {
+    assertOpenForSigning(ctx, outgoingDay);
     const repo = dutyHandoverRepo(ctx.db);
-    if (repo.forDay(outgoingDay)) throw new Conflict('errors.duty.handoverSigned', `The handover of ${outgoingDay} is already signed`, { day: outgoingDay });
+    const before = repo.savedDraft(outgoingDay) ?? null;
+    if ((before?.version ?? null) !== expectedVersion) throw new StaleRecord('duty_handover_draft', before);
+    const after: HandoverSavedDraft = {
+      id: before?.id ?? randomUUID(),
+      outgoingDay,
+      lang,
+      text,
+      savedBy: ctx.actor.name,
+      savedAtMs: ctx.nowMs,
+      version: (before?.version ?? 0) + 1,
+    };
+    if (!before) repo.insertDraft({ ...after, nowIso: ctx.nowIso });
+    else if (!repo.updateDraft({ ...after, nowIso: ctx.nowIso, expectedVersion: before.version })) {
+      throw new StaleRecord('duty_handover_draft', repo.savedDraft(outgoingDay));
+    }
+    ctx.audit({ entity: 'duty_handover_draft', entityId: after.id, before, after });
+    return after;
+  },
+
+  'duty.signHandover': (ctx, { outgoingDay, lang, text, signedBy }) => {
+    assertOpenForSigning(ctx, outgoingDay);
+    const repo = dutyHandoverRepo(ctx.db);
     const { draft } = buildDraft(ctx, outgoingDay);
     const record: HandoverRecord = {
       id: randomUUID(),

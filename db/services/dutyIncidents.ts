@@ -24,7 +24,7 @@ function view(ctx: HandlerContext, incident: IncidentRecord): IncidentView {
 
 const STAGE_TEXT = { initial: { en: 'first report', zh: '初报' }, followup: { en: 'follow-up', zh: '续报' }, final: { en: 'final report', zh: '终报' } };
 
-type IncidentMethods = 'duty.incidents' | 'duty.openIncident' | 'duty.addReport' | 'duty.zeroReport';
+type IncidentMethods = 'duty.incidents' | 'duty.logEntryIncidents' | 'duty.openIncident' | 'duty.addReport' | 'duty.zeroReport';
 
 export const dutyIncidentsHandlers = {
   'duty.incidents': (ctx, { includeClosed, limit }) => {
@@ -38,11 +38,18 @@ export const dutyIncidentsHandlers = {
     };
   },
 
+  'duty.logEntryIncidents': (ctx, { entryId }) => dutyIncidentsRepo(ctx.db).ofLogEntry(entryId).map((incident) => view(ctx, incident)),
+
   'duty.openIncident': (ctx, input) => {
     const receivedAtMs = input.receivedAtMs ?? ctx.nowMs;
     assertNotFuture(ctx, receivedAtMs, 'Time received');
     if (input.eventId && !eventsRepo(ctx.db).get(input.eventId)) throw new NotFound('event', input.eventId);
-    if (input.logEntryId && !dutyLogRepo(ctx.db).current(input.logEntryId)) throw new NotFound('duty_log_entry', input.logEntryId);
+    if (input.logEntryId) {
+      if (!dutyLogRepo(ctx.db).current(input.logEntryId)) throw new NotFound('duty_log_entry', input.logEntryId);
+      // One call, one incident: a second press (or a second desk) would start a second 初报 clock.
+      const [existing] = dutyIncidentsRepo(ctx.db).ofLogEntry(input.logEntryId);
+      if (existing) throw new Conflict('errors.duty.incidentExists', `Incident "${existing.title}" was already opened from this entry`, { title: existing.title });
+    }
     const incident: IncidentRecord = {
       id: randomUUID(),
       title: input.title,

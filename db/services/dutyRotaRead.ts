@@ -81,7 +81,7 @@ function monthRange(month: string): { from: LocalDate; to: LocalDate } {
   return { from: `${month}-01`, to: `${month}-${String(length).padStart(2, '0')}` };
 }
 
-type RotaReadMethods = 'duty.rotaMonth' | 'duty.generateRota' | 'duty.rotaChanges';
+type RotaReadMethods = 'duty.rotaMonth' | 'duty.generateRota' | 'duty.checkRota' | 'duty.rotaChanges';
 
 export const dutyRotaReadHandlers = {
   'duty.rotaMonth': (ctx, { month }) => {
@@ -145,6 +145,12 @@ export const dutyRotaReadHandlers = {
       problems: result.problems,
       conflicts: conflictsInContext(ctx, result.days, roster),
     };
+  },
+
+  'duty.checkRota': (ctx, { days }) => {
+    const dates = days.map((d) => d.date).sort();
+    assertRange(dates[0], dates[dates.length - 1]);
+    return conflictsInContext(ctx, days, dutyPeopleRepo(ctx.db).roster());
   },
 
   'duty.rotaChanges': (ctx, { from, to }) => {

@@ -47,8 +47,13 @@ function writeDays(ctx: HandlerContext, days: DutyDay[], source: 'generated' | '
   for (const day of days) {
     const dayId = repo.ensureDay(day.date, randomUUID(), ctx.nowIso);
     const old = new Map(saved.filter((r) => r.date === day.date).map((r) => [`${r.slot}:${r.position}`, r]));
-    const change = (slot: DutySlot, from: AssignmentRow | undefined, toPersonId: string | null, newId: string | null) =>
-      from &&
+    const change = (slot: DutySlot, from: AssignmentRow | undefined, toPersonId: string | null, newId: string | null) => {
+      if (!from) return;
+      // Entering a day by hand needs no reason; changing one already on the rota does, for the history.
+      // Throwing here rolls back the whole call (one transaction), so nothing is half-saved.
+      if (source === 'manual' && !reason) {
+        throw new ValidationError('errors.duty.editReason', `Changing the saved duty of ${day.date} needs a reason; nothing was saved`, { date: day.date });
+      }
       repo.insertChange({
         id: randomUUID(),
         batchId,
@@ -64,6 +69,7 @@ function writeDays(ctx: HandlerContext, days: DutyDay[], source: 'generated' | '
         newAssignmentId: newId,
         nowIso: ctx.nowIso,
       });
+    };
     for (const wanted of wantedSlots(day, shiftSplit)) {
       const key = `${wanted.slot}:${wanted.position}`;
       const previous = old.get(key);

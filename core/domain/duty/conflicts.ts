@@ -9,6 +9,11 @@ export type RotaConflictKind =
   | 'consecutive'
   | 'inactive_person';
 
+/** These never go on a rota; the others may be accepted when an office is short of people. */
+const HARD_CONFLICTS: ReadonlySet<RotaConflictKind> = new Set(['duplicate_person', 'on_leave', 'inactive_person']);
+
+export const isHardConflict = (conflict: { kind: RotaConflictKind }) => HARD_CONFLICTS.has(conflict.kind);
+
 export interface RotaConflict {
   date: LocalDate;
   kind: RotaConflictKind;

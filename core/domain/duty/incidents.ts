@@ -124,3 +124,51 @@ export function validateReports(reports: readonly IncidentReport[]): { index: nu
 function chronological(reports: readonly IncidentReport[]): IncidentReport[] {
   return [...reports].sort((a, b) => a.atMs - b.atMs);
 }
+
+/** What a log entry says, as far as opening an incident from it is concerned. */
+export interface LoggedCall {
+  entryId: string;
+  receivedAtMs: number;
+  fromName: string;
+  fromUnit: string;
+  content: string;
+  actionTaken: string;
+  eventId: string | null;
+}
+
+export interface IncidentPrefill {
+  title: string;
+  location: string;
+  summary: string;
+  receivedAtMs: number;
+  eventId: string | null;
+  logEntryId: string;
+}
+
+/** Titles are read in a list with countdowns; past this they wrap. */
+const INCIDENT_TITLE_CHARS = 30;
+/** The longest summary an incident keeps (the contract's limit). */
+export const INCIDENT_SUMMARY_CHARS = 2000;
+
+/** At most `max` UTF-16 units (what the contract and a textarea count), never half a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/**
+ * An incident opened from a log entry: the first report's clock starts when the call came in,
+ * not when the button was pressed. The title is the content's first clause (or its start),
+ * the summary the whole call; the officer edits both before saving. Where it happened is
+ * rarely a field of its own in a call, so the location is left for the officer.
+ */
+export function incidentFromLogEntry(entry: LoggedCall, labels: { from: string; action: string }): IncidentPrefill {
+  const chars = [...entry.content.trim()];
+  const clauseEnd = chars.findIndex((c) => '，。；,.;！!？?\n'.includes(c));
+  const clause = clauseEnd > 0 ? chars.slice(0, clauseEnd) : chars;
+  const title = clause.length > INCIDENT_TITLE_CHARS ? `${clause.slice(0, INCIDENT_TITLE_CHARS - 1).join('')}…` : clause.join('');
+  const from = [entry.fromUnit, entry.fromName].filter(Boolean).join(' ');
+  const summary = [entry.content.trim(), from && `${labels.from}${from}`, entry.actionTaken && `${labels.action}${entry.actionTaken}`].filter(Boolean).join('\n');
+  return { title, location: '', summary: cut(summary, INCIDENT_SUMMARY_CHARS), receivedAtMs: entry.receivedAtMs, eventId: entry.eventId, logEntryId: entry.entryId };
+}

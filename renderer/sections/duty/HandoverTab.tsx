@@ -41,6 +41,7 @@ function Signatures({ record }: { record: HandoverRecord }) {
 /** The 08:00 handover: drafted from the records, edited, signed, acknowledged, signed off. */
 export default function HandoverTab() {
   const t = useT();
+  const zone = useZone();
   const lang = useUi((s) => s.lang) === 'zh-CN' ? 'zh' : 'en';
   const write = useDutyWrite();
   const [day, setDay] = useState<string | undefined>(undefined);
@@ -52,13 +53,20 @@ export default function HandoverTab() {
 
   useEffect(() => {
     if (!data) return;
-    setText(data.record?.text ?? data.draft.text[lang]);
+    setText(data.record?.text ?? data.savedDraft?.text ?? data.draft.text[lang]);
     setSignedBy((s) => s || data.outgoingTeam[1] || data.outgoingTeam[0] || '');
   }, [data, lang]);
 
   async function sign(e: FormEvent) {
     e.preventDefault();
     if (data) await write('duty.signHandover', { outgoingDay: data.outgoingDay, lang, text, signedBy });
+  }
+
+  async function saveDraft() {
+    if (!data) return;
+    const saved = await write('duty.saveHandoverDraft', { outgoingDay: data.outgoingDay, lang, text, expectedVersion: data.savedDraft?.version ?? null });
+    // Someone else saved in between: the banner says so, and the form shows their text.
+    if (!saved) view.reload();
   }
 
   return (
@@ -106,6 +114,19 @@ export default function HandoverTab() {
                   {t('duty.hand.text')}
                   <textarea name="handoverText" rows={16} value={text} onChange={(e) => setText(e.target.value)} />
                 </label>
+                <div className="form-actions">
+                  <button type="button" onClick={saveDraft} disabled={!text.trim()} data-testid="handover-save-draft">
+                    {t('duty.hand.saveDraft')}
+                  </button>
+                  <button type="button" onClick={() => setText(data.draft.text[lang])}>
+                    {t('duty.hand.resetDraft')}
+                  </button>
+                  <span className="muted" role="status" data-testid="handover-draft-status">
+                    {data.savedDraft
+                      ? t('duty.hand.draftSaved', { at: full(data.savedDraft.savedAtMs, zone), name: data.savedDraft.savedBy })
+                      : t('duty.hand.draftNotSaved')}
+                  </span>
+                </div>
                 <label>
                   {t('duty.hand.outgoingName')}
                   <input name="signedBy" required maxLength={50} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />

@@ -3,8 +3,9 @@ import type { LogEntry } from '../../../core/contract/dutyShared';
 import { useT } from '../../i18n';
 import { useDutyQuery, useDutyWrite } from './store';
 import { full, useZone } from './format';
+import { LogIncident } from './LogIncident';
 
-/** One entry with every version; corrections and closing write a new version with a reason. */
+/** One entry with every version; corrections and closing write a new version with a reason; an incident can be opened from it. */
 export function LogDetail({ entryId, onClose, onFollowUp }: { entryId: string; onClose(): void; onFollowUp(entry: LogEntry): void }) {
   const t = useT();
   const zone = useZone();
@@ -70,6 +71,7 @@ export function LogDetail({ entryId, onClose, onFollowUp }: { entryId: string; o
           </button>
         )}
       </div>
+      <LogIncident entry={current} />
       <form className="stack" onSubmit={submit}>
         <h3>{t('duty.log.correctTitle')}</h3>
         <label>

@@ -16,7 +16,6 @@ function useLogPages(filter: LogFilter) {
   const version = useDutyStore((s) => s.version);
   const [rows, setRows] = useState<LogEntry[]>([]);
   const [total, setTotal] = useState(0);
-  const [capped, setCapped] = useState(false);
   const [exhausted, setExhausted] = useState(false);
   const [loading, setLoading] = useState(false);
   const generation = useRef(0);
@@ -29,7 +28,6 @@ function useLogPages(filter: LogFilter) {
     setLoading(false);
     if (!page) return;
     setTotal(page.total);
-    setCapped(page.capped);
     setExhausted(page.rows.length < PAGE);
     setRows((old) => (offset === 0 ? page.rows : [...old, ...page.rows]));
   };
@@ -43,13 +41,13 @@ function useLogPages(filter: LogFilter) {
   const more = () => {
     if (!loading && !exhausted) void load(rows.length, generation.current);
   };
-  return { rows, total, capped, loading, more };
+  return { rows, total, loading, more };
 }
 
 export function LogList({ filter, selected, onSelect }: { filter: LogFilter; selected: string | null; onSelect(entry: LogEntry): void }) {
   const t = useT();
   const zone = useZone();
-  const { rows, total, capped, loading, more } = useLogPages(filter);
+  const { rows, total, loading, more } = useLogPages(filter);
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 72, overscan: 8 });
   const items = virtualizer.getVirtualItems();
@@ -62,7 +60,7 @@ export function LogList({ filter, selected, onSelect }: { filter: LogFilter; sel
   return (
     <div className="card duty-log-list">
       <p className="muted" role="status" data-testid="log-total">
-        {loading && !rows.length ? t('common.loading') : t('duty.log.count', { shown: rows.length, total: capped ? `${total}+` : total })}
+        {loading && !rows.length ? t('common.loading') : t('duty.log.count', { shown: rows.length, total })}
       </p>
       <div ref={parent} className="virtual-scroll" role="list" aria-label={t('duty.log.listLabel')}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

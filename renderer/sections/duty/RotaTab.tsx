@@ -6,6 +6,7 @@ import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
+import { RotaDayEdit } from './RotaDayEdit';
 import { RotaSwap } from './RotaSwap';
 import { ConflictList, FairnessTable, RotaTable, type PickedDuty } from './RotaTable';
 import { downloadBlob } from '../../components/download';
@@ -57,6 +58,8 @@ export default function RotaTab() {
   const [picked, setPicked] = useState<PickedDuty | null>(null);
   const [second, setSecond] = useState<PickedDuty | null>(null);
   const [swapOpen, setSwapOpen] = useState(false);
+  const [editing, setEditing] = useState<RotaDayView | null>(null);
+  const editButton = useRef<HTMLButtonElement | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -76,6 +79,7 @@ export default function RotaTab() {
   }
 
   function pick(duty: PickedDuty) {
+    setEditing(null);
     if (!picked || swapOpen) {
       setPicked(duty);
       setSecond(null);
@@ -116,6 +120,18 @@ export default function RotaTab() {
     setSecond(null);
     setSwapOpen(false);
   };
+
+  function editDay(day: RotaDayView, button: HTMLButtonElement) {
+    done();
+    editButton.current = button;
+    setEditing(day);
+  }
+
+  function closeEdit(savedDate?: string) {
+    setEditing(null);
+    if (savedDate) setNotice(t('duty.rotaEdit.saved', { date: savedDate }));
+    editButton.current?.focus();
+  }
 
   return (
     <div className="duty-rota">
@@ -172,6 +188,10 @@ export default function RotaTab() {
         </section>
       )}
 
+      {editing && (
+        <RotaDayEdit key={editing.date} day={editing} people={people.data ?? []} onSaved={closeEdit} onCancel={() => closeEdit()} />
+      )}
+
       {picked && swapOpen ? (
         <RotaSwap first={picked} second={second} people={people.data ?? []} onDone={done} />
       ) : picked ? (
@@ -193,7 +213,7 @@ export default function RotaTab() {
         {view.data && (
           <div className="rota-layout">
             <div>
-              <RotaTable days={view.data.days} today={today} picked={picked} onPick={pick} />
+              <RotaTable days={view.data.days} today={today} picked={picked} onPick={pick} onEditDay={editDay} />
               <p className="signature-line">{t('duty.rota.signatureLine')}</p>
             </div>
             <div className="no-print stack">
@@ -202,7 +222,7 @@ export default function RotaTab() {
               <ConflictList conflicts={view.data.conflicts} />
               <h3>{t('duty.rota.history')}</h3>
               <ul className="changes" data-testid="rota-changes">
-                {(changes.data ?? []).filter((c) => c.kind !== 'rota').map((c) => (
+                {(changes.data ?? []).map((c) => (
                   <li key={c.id}>
                     {c.date} {t(`duty.rota.slot.${c.slot}`)}：{c.fromName ?? '—'} → {c.toName ?? '—'}（{c.reason || t(`duty.rota.change.${c.kind}`)}，{c.changedBy}）
                   </li>

@@ -14,10 +14,12 @@ interface RotaTableProps {
   today: string;
   picked?: PickedDuty | null;
   onPick?(duty: PickedDuty): void;
+  /** Opens the hand edit of one day; the button is handed over so focus can return to it. */
+  onEditDay?(day: RotaDayView, button: HTMLButtonElement): void;
 }
 
-/** The month as printed: one row per day, phones under names; names are buttons for 调班 on screen. */
-export function RotaTable({ days, today, picked, onPick }: RotaTableProps) {
+/** The month as printed: one row per day, phones under names; on screen names are buttons for 调班 and each day has an edit button. */
+export function RotaTable({ days, today, picked, onPick, onEditDay }: RotaTableProps) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const weekdays = lang === 'zh-CN' ? WEEKDAYS_ZH : WEEKDAYS_EN;
@@ -65,7 +67,22 @@ export function RotaTable({ days, today, picked, onPick }: RotaTableProps) {
       <tbody>
         {days.map((day) => (
           <tr key={day.date} className={[day.weekendOrHoliday ? 'weekend' : '', day.date === today ? 'today' : ''].join(' ')} data-date={day.date}>
-            <td className="mono">{day.date.slice(5)}</td>
+            <td className="mono">
+              {day.date.slice(5)}
+              {onEditDay && (
+                <button
+                  type="button"
+                  className="rota-edit-day no-print"
+                  aria-label={t('duty.rotaEdit.editDay', { date: day.date })}
+                  title={t('duty.rotaEdit.editDay', { date: day.date })}
+                  data-testid="rota-edit-day"
+                  data-date={day.date}
+                  onClick={(e) => onEditDay(day, e.currentTarget)}
+                >
+                  ✎
+                </button>
+              )}
+            </td>
             <td>{weekdays[(new Date(`${day.date}T00:00:00Z`).getUTCDay() + 6) % 7]}</td>
             <td>{day.leader ? person(day.date, day.leader) : <span className="missing">{t('duty.rota.none')}</span>}</td>
             <td>

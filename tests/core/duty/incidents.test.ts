@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_REPORTING,
+  INCIDENT_SUMMARY_CHARS,
   checkNextReport,
+  incidentFromLogEntry,
   nextReportDue,
   reportStatus,
   validateReports,
@@ -111,5 +113,42 @@ describe('report order', () => {
       { index: 2, error: 'after_final' },
       { index: 0, error: 'after_final' },
     ]);
+  });
+});
+
+describe('an incident opened from a log entry', () => {
+  const call = {
+    entryId: 'e-1',
+    receivedAtMs: Date.UTC(2026, 6, 4, 13, 5),
+    fromName: '张站长',
+    fromUnit: '笋岗社区',
+    content: '笋岗西路下穿通道积水约40厘米，一辆小车熄火，司机已离开车辆',
+    actionTaken: '已通知交警封闭通道',
+    eventId: null,
+  };
+  const labels = { from: '来电：', action: '已采取措施：' };
+
+  it('is titled by the first clause, summarises the call and starts the clock at the call', () => {
+    expect(incidentFromLogEntry(call, labels)).toEqual({
+      title: '笋岗西路下穿通道积水约40厘米',
+      location: '',
+      summary: '笋岗西路下穿通道积水约40厘米，一辆小车熄火，司机已离开车辆\n来电：笋岗社区 张站长\n已采取措施：已通知交警封闭通道',
+      receivedAtMs: call.receivedAtMs,
+      eventId: null,
+      logEntryId: 'e-1',
+    });
+  });
+
+  it('shortens a long first clause and leaves out empty parts', () => {
+    const prefill = incidentFromLogEntry({ ...call, content: '水'.repeat(40), fromName: '', fromUnit: '', actionTaken: '' }, labels);
+    expect(prefill.title).toBe(`${'水'.repeat(29)}…`);
+    expect(prefill.summary).toBe('水'.repeat(40));
+  });
+
+  it('keeps the summary within the contract’s limit without splitting a character', () => {
+    const content = `${'a'.repeat(INCIDENT_SUMMARY_CHARS - 1)}😀tail`;
+    const { summary } = incidentFromLogEntry({ ...call, content }, labels);
+    expect(summary.length).toBeLessThanOrEqual(INCIDENT_SUMMARY_CHARS);
+    expect(summary).toBe('a'.repeat(INCIDENT_SUMMARY_CHARS - 1));
   });
 });
