@@ -48,24 +48,32 @@ export default function HandoverTab() {
   const view = useDutyQuery('duty.handover', { outgoingDay: day, lang });
   const list = useDutyQuery('duty.listHandovers', { limit: 14 });
   const [text, setText] = useState('');
+  // Any duty write reloads the handover (a new log entry changes the draft); text the officer is
+  // still typing must survive that, so the form follows the records only while it is untouched.
+  const [edited, setEdited] = useState(false);
   const [signedBy, setSignedBy] = useState('');
   const data = view.data;
 
   useEffect(() => {
-    if (!data) return;
+    if (!data || edited) return;
     setText(data.record?.text ?? data.savedDraft?.text ?? data.draft.text[lang]);
     setSignedBy((s) => s || data.outgoingTeam[1] || data.outgoingTeam[0] || '');
-  }, [data, lang]);
+  }, [data, lang, edited]);
+
+  function editText(value: string) {
+    setText(value);
+    setEdited(true);
+  }
 
   async function sign(e: FormEvent) {
     e.preventDefault();
-    if (data) await write('duty.signHandover', { outgoingDay: data.outgoingDay, lang, text, signedBy });
+    if (data && (await write('duty.signHandover', { outgoingDay: data.outgoingDay, lang, text, signedBy }))) setEdited(false);
   }
 
   async function saveDraft() {
     if (!data) return;
     const saved = await write('duty.saveHandoverDraft', { outgoingDay: data.outgoingDay, lang, text, expectedVersion: data.savedDraft?.version ?? null });
-    // Someone else saved in between: the banner says so, and the form shows their text.
+    // Someone else saved in between: the banner says so; the officer's text stays until they choose.
     if (!saved) view.reload();
   }
 
@@ -74,7 +82,7 @@ export default function HandoverTab() {
       <section className="card span-2 toolbar">
         <label>
           {t('duty.hand.outgoingDay')}
-          <input type="date" value={day ?? data?.outgoingDay ?? ''} onChange={(e) => setDay(e.target.value || undefined)} />
+          <input type="date" value={day ?? data?.outgoingDay ?? ''} onChange={(e) => (setDay(e.target.value || undefined), setEdited(false))} />
         </label>
         {data && <span>{t('duty.hand.days', { from: data.outgoingDay, to: data.incomingDay })}</span>}
         {data?.due && <span className="pill danger">{t('duty.hand.due')}</span>}
@@ -112,13 +120,13 @@ export default function HandoverTab() {
               <form className="stack" onSubmit={sign}>
                 <label>
                   {t('duty.hand.text')}
-                  <textarea name="handoverText" rows={16} value={text} onChange={(e) => setText(e.target.value)} />
+                  <textarea name="handoverText" rows={16} value={text} onChange={(e) => editText(e.target.value)} />
                 </label>
                 <div className="form-actions">
                   <button type="button" onClick={saveDraft} disabled={!text.trim()} data-testid="handover-save-draft">
                     {t('duty.hand.saveDraft')}
                   </button>
-                  <button type="button" onClick={() => setText(data.draft.text[lang])}>
+                  <button type="button" onClick={() => editText(data.draft.text[lang])}>
                     {t('duty.hand.resetDraft')}
                   </button>
                   <span className="muted" role="status" data-testid="handover-draft-status">

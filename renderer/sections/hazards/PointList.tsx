@@ -201,7 +201,7 @@ export function PointList() {
                       <span role="cell">
                         {time(p.lastInspectionMs)} {p.lastResult && <small className={`hz-result-${p.lastResult}`}>{label(OVERALL_RESULT_LABELS[p.lastResult])}</small>}
                       </span>
-                      <span role="cell" className={p.status === 'active' && (p.nextDueMs === null || p.nextDueMs <= Date.now()) ? 'hz-due' : undefined}>
+                      <span role="cell" className={p.status === 'active' && !p.deletedAt && (p.nextDueMs === null || p.nextDueMs <= Date.now()) ? 'hz-due' : undefined}>
                         {p.nextDueMs === null ? t('hz.neverInspected') : time(p.nextDueMs)}
                       </span>
                       {p.deletedAt ? (

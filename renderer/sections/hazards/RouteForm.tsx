@@ -84,7 +84,7 @@ export function RouteForm({ route, onSaved, onCancel }: { route: RouteRecord | n
       <ol className="hz-wide hz-route-points" data-testid="hz-route-points">
         {picked.map((p, i) => (
           <li key={p.id}>
-            {p.name}{' '}
+            <span className="hz-route-name">{p.name}</span>
             <button type="button" className="ghost" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('hz.route.moveUpNamed', { name: p.name })}>
               ↑
             </button>
