@@ -67,7 +67,7 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 }
 
 /**
- * Big answers (the map's 50k-point layer is 7 MB of JSON) are gzipped, off the main thread
+ * Big answers (the map's 50k-point layer is 4 MB of JSON) are gzipped, off the main thread
  * (zlib's thread pool), so one large answer does not stall every other desk's calls.
  */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -78,7 +78,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     res.end(text);
     return;
   }
-  // Level 4: measured on a 50k-point layer, within 5% of level 6's size and a little faster.
+  // Level 4, measured on the 50k-point columnar map layer (4.0 MB): 1.49 MB in ~60 ms. Level 1 was no faster on
+  // its random-hex ids and 3% larger, level 6 3% smaller in ~1.7× the time, Huffman-only ~25% faster but 30% larger.
   gzip(text, { level: 4 }, (error, compressed) => {
     if (error) {
       res.writeHead(status, headers);

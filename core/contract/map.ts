@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { read, write } from './define';
-import type { MapLayerData } from './map-layers';
+import { pointLayerIds, type MapLayerData, type MapPointFacts } from './map-layers';
 import type { CoordSystem } from '../domain/geo/coords';
 import type { TileFormat } from '../domain/geo/mbtiles';
 
@@ -70,12 +70,8 @@ export interface MapView {
   online: OnlineConfig;
 }
 
-/** A marker as the map draws it: what the popup shows, without the timestamps (50k markers are 3 MB lighter). */
-export type MapMarkerPoint = Pick<MapMarker, 'id' | 'name' | 'kind' | 'lat' | 'lng' | 'notes'>;
-
-export interface MapLayers extends MapLayerData {
-  markers: MapMarkerPoint[];
-}
+/** Every domain's layers and the map's own markers (layer `markers`), as columns. */
+export type MapLayers = MapLayerData;
 
 export interface UploadState {
   uploadId: string;
@@ -102,7 +98,12 @@ export const MAX_GEOJSON_BYTES = 20 * 1024 * 1024;
 
 export const mapContract = {
   'map.view': read<MapView>()(z.object({}), 'Centre, zoom, boundary and road shapes, imported tile sets'),
-  'map.layers': read<MapLayers>()(z.object({}), 'Every layer from every domain plus the map’s own markers, WGS-84'),
+  'map.layers': read<MapLayers>()(z.object({}), 'Every layer from every domain plus the map’s own markers, WGS-84, as columns'),
+  'map.pointFacts': read<MapPointFacts>()(
+    // Evacuation sources are keyed by where people came from, not by a UUID.
+    z.object({ layer: z.enum(pointLayerIds), id: z.string().min(1).max(1000) }),
+    'What one point’s popup shows, in Chinese and English, and the link to its record',
+  ),
   'map.saveView': write<MapView>()(z.object({ center: z.object({ lat, lng }), zoom: z.number().int().min(1).max(20) }), 'Store the unit’s view preset'),
   'map.importShape': write<MapShape>()(
     z.object({ kind: z.enum(shapeKinds), name: z.string().trim().min(1).max(100), text: z.string().min(1).max(MAX_GEOJSON_BYTES) }),

@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
-import type { MapMarker, MapMarkerPoint, MarkerKind, ShapeKind, TileKind, Tileset } from '../../core/contract/map';
+import type { MapMarker, MarkerKind, ShapeKind, TileKind, Tileset } from '../../core/contract/map';
+import { columnsOf, type PointColumns } from '../../core/contract/map-layers';
 import type { CoordSystem } from '../../core/domain/geo/coords';
 import type { TileFormat } from '../../core/domain/geo/mbtiles';
 import { sectionSchema, type Settings } from '../../core/settings';
@@ -139,12 +140,21 @@ export function markersRepo(db: Db) {
   );
   const move = db.prepare('UPDATE map_markers SET lat = @lat, lng = @lng, updated_at = @updatedAt WHERE id = @id');
   const remove = db.prepare('UPDATE map_markers SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
-  // Rows as arrays and no ORDER BY: the map draws every marker and needs no order, and 50k row objects cost more than the query.
-  const points = db.prepare('SELECT id, name, kind, lat, lng, notes FROM map_markers WHERE deleted_at IS NULL').raw();
+  // SQLite writes each column as one JSON array: 50k markers as row arrays cost 3× more in V8 than parsing five
+  // strings. One statement, so the columns line up; no ORDER BY, the map needs none.
+  const columns = db
+    .prepare(
+      `SELECT json_group_array(id), json_group_array(name), json_group_array(round(lat, 6)), json_group_array(round(lng, 6)), json_group_array(kind)
+       FROM map_markers WHERE deleted_at IS NULL`,
+    )
+    .raw();
   return {
     list: () => (list.all() as MarkerRow[]).map(toMarker),
-    points: (): MapMarkerPoint[] =>
-      (points.all() as [string, string, MarkerKind, number, number, string][]).map(([id, name, kind, lat, lng, notes]) => ({ id, name, kind, lat, lng, notes })),
+    /** Every live marker as the map draws it (no notes: the popup reads those for one marker). */
+    columns(): PointColumns {
+      const [ids, names, lat, lng, kind] = (columns.get() as string[]).map((text) => JSON.parse(text) as never[]);
+      return columnsOf('markers', { ids, names, lat, lng, kind, level: new Array<string>(ids.length).fill(''), alerts: [] });
+    },
     get: (id: string) => {
       const row = byId.get(id) as MarkerRow | undefined;
       return row ? toMarker(row) : undefined;

@@ -1,9 +1,6 @@
 import type { HandlerContext, HandlerMap } from '../context';
-import type { MapLayerData } from '../../core/contract/map-layers';
+import { toColumns, type MapLayerData } from '../../core/contract/map-layers';
 import type { SystemStatus } from '../../core/contract/system';
-import { HAZARD_TYPE_LABELS } from '../../core/domain/hazards/templates';
-import { RISK_LEVEL_LABELS } from '../../core/domain/hazards/points';
-import { formatLocal } from '../../core/time';
 import { pointsRepo } from '../repos/hazards-points';
 import { patrolsRepo } from '../repos/hazards-patrols';
 import { rectificationsRepo } from '../repos/hazards-records';
@@ -29,36 +26,19 @@ export function hazardsStatus(ctx: HandlerContext): Pick<SystemStatus, 'overdueR
 
 /** This domain's map layers: active points (alert when a rectification is overdue) and patrol routes as lines. */
 export function hazardsMapLayer(ctx: HandlerContext): MapLayerData {
-  const today = dutyDay(ctx);
   const { rows } = pointsRepo(ctx.db).list(
     { q: '', hazardType: null, riskLevel: null, status: 'active', community: null, overdue: null },
-    { today, nowMs: ctx.nowMs },
+    { today: dutyDay(ctx), nowMs: ctx.nowMs },
     'name',
     false,
     1_000_000,
     0,
   );
-  const zone = ctx.settings().general.timeZone;
   const byId = new Map(rows.map((p) => [p.id, p]));
   return {
-    points: rows.map((p) => ({
-      id: p.id,
-      layer: 'hazards',
-      name: p.name,
-      lat: p.lat,
-      lng: p.lng,
-      kind: p.hazardType,
-      level: p.riskLevel,
-      alert: p.overdueRectifications > 0,
-      facts: [
-        { label: '类型', labelEn: 'Type', value: HAZARD_TYPE_LABELS[p.hazardType].zh },
-        { label: '风险', labelEn: 'Risk', value: RISK_LEVEL_LABELS[p.riskLevel].zh },
-        { label: '责任人', labelEn: 'Responsible', value: [p.responsiblePerson, p.personPhone].filter(Boolean).join(' ') || '—' },
-        { label: '上次检查', labelEn: 'Last inspected', value: p.lastInspectionMs === null ? '—' : formatLocal(p.lastInspectionMs, 'yyyy-MM-dd HH:mm', zone) },
-        { label: '逾期整改', labelEn: 'Overdue fixes', value: String(p.overdueRectifications) },
-      ],
-      link: `#/hazards/${p.id}`,
-    })),
+    points: toColumns(
+      rows.map((p) => ({ id: p.id, layer: 'hazards', name: p.name, lat: p.lat, lng: p.lng, kind: p.hazardType, level: p.riskLevel, alert: p.overdueRectifications > 0 })),
+    ),
     lines: patrolsRepo(ctx.db)
       .routes()
       .map((route) => ({

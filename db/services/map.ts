@@ -9,6 +9,7 @@ import { settingsRepo } from '../repos/settings';
 import { evacMapLayer } from './evac';
 import { hazardsMapLayer } from './hazards';
 import { rainMapLayer } from './rain';
+import { pointFacts } from './map-facts';
 import { mapTileHandlers } from './map-tiles';
 import { mapOnlineHandlers, onlineConfigOf, redacted } from './map-online';
 
@@ -33,7 +34,7 @@ function view(ctx: HandlerContext): MapView {
 }
 
 function merge(...layers: MapLayerData[]): MapLayerData {
-  return { points: layers.flatMap((l) => l.points), lines: layers.flatMap((l) => l.lines) };
+  return { points: layers.flatMap((l) => l.points).filter((columns) => columns.ids.length > 0), lines: layers.flatMap((l) => l.lines) };
 }
 
 /** Parses and checks a GeoJSON upload; any bad feature refuses the whole file. */
@@ -69,10 +70,8 @@ function requireMarker(ctx: HandlerContext, id: string): MapMarker {
 
 export const mapHandlers = {
   'map.view': view,
-  'map.layers': (ctx) => ({
-    ...merge(hazardsMapLayer(ctx), evacMapLayer(ctx), rainMapLayer(ctx)),
-    markers: markersRepo(ctx.db).points(),
-  }),
+  'map.layers': (ctx) => merge(hazardsMapLayer(ctx), evacMapLayer(ctx), rainMapLayer(ctx), { points: [markersRepo(ctx.db).columns()], lines: [] }),
+  'map.pointFacts': pointFacts,
   'map.saveView': (ctx, { center, zoom }) => {
     const before = ctx.settings().map;
     const after = { ...before, centerLat: center.lat, centerLng: center.lng, zoom };

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReadingOutcome } from '../../core/contract/rain';
-import { EMPTY_LAYER, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
-import { RAIN_GRADE_LABELS } from '../../core/domain/rain/grades';
-import { WATER_STATUS_LABELS } from '../../core/domain/rain/water';
+import { EMPTY_LAYER, toColumns, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
-import { formatLocal } from '../../core/time';
 import type { HandlerContext, HandlerMap } from '../context';
 import { publicStation, qualityCode, rainReadingsRepo, rainStationsRepo, type StoredStation } from '../repos/rain';
 import { rainImportRepo } from '../repos/rainImport';
@@ -90,47 +87,18 @@ export const rainHandlers = {
   ...rainSignalHandlers,
 } satisfies HandlerMap<'rain'>;
 
-const mm = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} mm`);
-
 /** This domain's map layers: rain gauges coloured by their 24 h grade, water gauges by level against warning. */
 export function rainMapLayer(ctx: HandlerContext): MapLayerData {
   const stations = rainStationsRepo(ctx.db).list().filter((s) => s.lat !== null && s.lng !== null);
   if (stations.length === 0) return EMPTY_LAYER;
-  const { timeZone } = ctx.settings().general;
   const view = overview(ctx, stations, ctx.nowMs);
-  const points: MapPoint[] = view.stations.map((row) => {
-    const s = row.station;
-    const last = row.lastEndMs === null ? '—' : formatLocal(row.lastEndMs, 'MM-dd HH:mm', timeZone);
-    const common = { id: s.id, name: s.name, lat: s.lat as number, lng: s.lng as number, link: `#/rain/${s.id}` };
+  const points: MapPoint[] = view.stations.map(({ station: s, waterStatus, grade24, signal }) => {
+    const common = { id: s.id, name: s.name, lat: s.lat as number, lng: s.lng as number };
     if (s.type === 'water') {
-      const status = row.waterStatus ?? 'unknown';
-      return {
-        ...common,
-        layer: 'waterGauges',
-        kind: 'water',
-        level: status,
-        alert: status === 'above_warning' || status === 'above_guarantee',
-        facts: [
-          { label: '水位', labelEn: 'Level', value: row.levelM === null ? '—' : `${row.levelM.toFixed(2)} m` },
-          { label: '警戒水位', labelEn: 'Warning level', value: s.warningM === null ? '—' : `${s.warningM.toFixed(2)} m` },
-          { label: '状态', labelEn: 'Status', value: `${WATER_STATUS_LABELS[status].zh} / ${WATER_STATUS_LABELS[status].en}` },
-          { label: '观测时间', labelEn: 'Observed', value: last },
-        ],
-      };
+      const status = waterStatus ?? 'unknown';
+      return { ...common, layer: 'waterGauges', kind: 'water', level: status, alert: status === 'above_warning' || status === 'above_guarantee' };
     }
-    return {
-      ...common,
-      layer: 'rainGauges',
-      kind: 'rain',
-      level: row.grade24 ?? 'none',
-      alert: row.signal !== null,
-      facts: [
-        { label: '1小时雨量', labelEn: '1 h rain', value: mm(row.rolling?.h1.totalMm ?? null) },
-        { label: '24小时雨量', labelEn: '24 h rain', value: mm(row.rolling?.h24.totalMm ?? null) },
-        { label: '等级', labelEn: 'Grade', value: row.grade24 ? `${RAIN_GRADE_LABELS[row.grade24].zh} / ${RAIN_GRADE_LABELS[row.grade24].en}` : '—' },
-        { label: '最新数据', labelEn: 'Latest', value: last },
-      ],
-    };
+    return { ...common, layer: 'rainGauges', kind: 'rain', level: grade24 ?? 'none', alert: signal !== null };
   });
-  return { points, lines: [] };
+  return { points: toColumns(points), lines: [] };
 }

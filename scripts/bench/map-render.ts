@@ -51,8 +51,11 @@ interface RenderSplit {
   /** map.layers: request sent → first byte back. */
   server: number;
   transfer: number;
-  /** Layers received → points drawn (parse, project, draw). */
+  /** Layers received → points drawn: parse, the map's code ready (the layers are asked for while it loads), project, draw. */
   client: number;
+  /** map.layers on the wire (gzip) and as JSON text. */
+  wireBytes: number;
+  jsonBytes: number;
 }
 
 async function firstRender(page: Page, base: string): Promise<RenderSplit> {
@@ -65,7 +68,15 @@ async function firstRender(page: Page, base: string): Promise<RenderSplit> {
         const check = () => {
           const layers = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/map.layers')) as PerformanceResourceTiming | undefined;
           const mark = layers && performance.getEntriesByName('map-points-drawn').find((m) => m.startTime >= layers.responseEnd);
-          if (mark) resolve({ total: mark.startTime, server: layers.responseStart - layers.requestStart, transfer: layers.responseEnd - layers.responseStart, client: mark.startTime - layers.responseEnd });
+          if (mark)
+            resolve({
+              total: mark.startTime,
+              server: layers.responseStart - layers.requestStart,
+              transfer: layers.responseEnd - layers.responseStart,
+              client: mark.startTime - layers.responseEnd,
+              wireBytes: layers.encodedBodySize,
+              jsonBytes: layers.decodedBodySize,
+            });
           else if (Date.now() > deadline) reject(new Error('the map did not draw its points within 30 s'));
           else setTimeout(check, 20);
         };
@@ -161,7 +172,7 @@ export async function benchMapRender(bench: Bench, _dir: string): Promise<void> 
     bench.add('map-render', `first render, ${POINTS.toLocaleString('en')} points (navigation → points drawn)`, timing(full.map((r) => r.total)), {
       baseline: ['same page, no points', timing(empty.map((r) => r.total))],
       target: '< 1,500 ms',
-      note: `map.layers server ${median('server')} ms + transfer ${median('transfer')} ms + parse/project/draw ${median('client')} ms`,
+      note: `map.layers server ${median('server')} ms + transfer ${median('transfer')} ms + parse/project/draw ${median('client')} ms; ${(full[0].wireBytes / 1e6).toFixed(2)} MB gzip of ${(full[0].jsonBytes / 1e6).toFixed(2)} MB JSON`,
     });
 
     await e2e.page.waitForTimeout(300);

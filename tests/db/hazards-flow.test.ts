@@ -96,7 +96,7 @@ describe('rectification flow and overdue count', () => {
     expect(overdue()).toBe(1);
     expect(t.call<{ rows: RectificationRecord[] }>('hazards.listRectifications', { overdueOnly: true }).rows[0]).toMatchObject({ id: order.id, overdue: true, daysOverdue: 1 });
     const layer = hazardsMapLayer({ db: t.db, nowMs: Date.UTC(2026, 6, 3, 0, 0), settings: () => t.call('settings.get') } as never);
-    expect(layer.points.map((p) => p.alert)).toEqual([true]);
+    expect(layer.points.map((columns) => columns.alerts)).toEqual([[0]]);
     // Handed in late, it still counts while it waits; closed, it never does.
     t.call('hazards.actOnRectification', { id: order.id, action: 'start', actor: '王建国' });
     t.call('hazards.actOnRectification', { id: order.id, action: 'submit', actor: '王建国' });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db';
 import type { MapLayers } from '../../core/contract/map';
+import { pointAt, type MapPoint } from '../../core/contract/map-layers';
 import type { HazardPoint, PointDetail, RouteRecord } from '../../core/contract/hazards';
 import type { ShelterView } from '../../core/contract/evac';
 import type { StationRecord } from '../../core/contract/rain';
@@ -36,6 +37,7 @@ describe('map: adding and moving other domains’ points', () => {
   });
   afterEach(() => t.close());
   const layers = () => t.call<MapLayers>('map.layers');
+  const pointsOf = (): MapPoint[] => layers().points.flatMap((c) => c.ids.map((_, i) => pointAt(c, i)));
   const auditTotal = () => t.call<{ total: number }>('audit.list', { limit: 1 }).total;
 
   it('a clicked hazard point is a real register entry, shown on the hazards layer where clicked', () => {
@@ -43,7 +45,7 @@ describe('map: adding and moving other domains’ points', () => {
     expect(out.point).toMatchObject({ name: '景田北下穿通道', hazardType: 'underpass', riskLevel: 'high', address: '景田北路', lat: 22.554123, lng: 114.072988 });
     const listed = t.call<{ rows: { id: string }[] }>('hazards.listPoints', { filter: { q: '景田北' } }).rows;
     expect(listed.map((r) => r.id)).toEqual([out.point.id]);
-    expect(layers().points.find((p) => p.id === out.point.id)).toMatchObject({ layer: 'hazards', lat: 22.554123, lng: 114.072988 });
+    expect(pointsOf().find((p) => p.id === out.point.id)).toMatchObject({ layer: 'hazards', lat: 22.554123, lng: 114.072988 });
   });
 
   it('shelters, gauges and markers land in their own layers', () => {
@@ -57,9 +59,13 @@ describe('map: adding and moving other domains’ points', () => {
     const rain = t.call<StationRecord>('rain.saveStation', stationCreateInput(form({ stationType: 'rain', code: 'FT-R01', name: '华富街道办', warningM: '4.5' }), CLICK));
     expect(rain).toMatchObject({ type: 'rain', warningM: null });
     const marker = t.call<{ id: string }>('map.addMarker', markerCreateInput(form({ name: '沙袋堆放点', kind: 'note', notes: '200 袋' }), CLICK));
-    const { points, markers } = layers();
-    expect(Object.fromEntries(points.map((p) => [p.id, p.layer]))).toEqual({ [shelter.id]: 'shelters', [blankCapacity.id]: 'shelters', [water.id]: 'waterGauges', [rain.id]: 'rainGauges' });
-    expect(markers.map((m) => m.id)).toEqual([marker.id]);
+    expect(Object.fromEntries(pointsOf().map((p) => [p.id, p.layer]))).toEqual({
+      [shelter.id]: 'shelters',
+      [blankCapacity.id]: 'shelters',
+      [water.id]: 'waterGauges',
+      [rain.id]: 'rainGauges',
+      [marker.id]: 'markers',
+    });
   });
 
   it('dragging corrects only the place: every other field of the record is kept', () => {

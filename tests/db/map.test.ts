@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db';
 import type { MapLayers, MapMarker, MapShape, MapView } from '../../core/contract/map';
+import { pointAt } from '../../core/contract/map-layers';
 
 const square = (lng: number, lat: number, d = 0.01) => [[[lng, lat], [lng + d, lat], [lng + d, lat + d], [lng, lat + d], [lng, lat]]];
 const boundary = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '华富街道' }, geometry: { type: 'Polygon', coordinates: square(114.06, 22.54) } }] };
@@ -18,7 +19,7 @@ describe('map view, shapes and markers', () => {
     expect(view.tilesets).toEqual([]);
     expect(view.shapes).toHaveLength(1);
     expect(view.shapes[0]).toMatchObject({ kind: 'boundary', builtIn: true, approximate: true, featureCount: 1 });
-    expect(t.call<MapLayers>('map.layers')).toEqual({ points: [], lines: [], markers: [] });
+    expect(t.call<MapLayers>('map.layers')).toEqual({ points: [], lines: [] });
   });
 
   it('stores the view preset and an imported boundary, which replaces the built-in one', () => {
@@ -58,15 +59,17 @@ describe('map view, shapes and markers', () => {
     const moved = t.call<MapMarker>('map.moveMarker', { id: marker.id, lat: 22.554, lng: 114.072 });
     expect(moved).toMatchObject({ lat: 22.554, lng: 114.072, createdAt: marker.createdAt });
     expect(moved.updatedAt).not.toBe(marker.updatedAt);
-    // The layer carries what the map draws and the popup shows, not the timestamps.
-    const { createdAt: _c, updatedAt: _u, ...drawn } = moved;
-    expect(t.call<MapLayers>('map.layers').markers).toEqual([drawn]);
+    // The layer carries what the map draws; the notes come with the popup's facts.
+    const markers = () => t.call<MapLayers>('map.layers').points.filter((c) => c.layer === 'markers');
+    const [columns] = markers();
+    expect(columns.ids).toHaveLength(1);
+    expect(pointAt(columns, 0)).toEqual({ id: marker.id, layer: 'markers', name: '新增积水点', lat: 22.554, lng: 114.072, kind: 'hazard', level: '', alert: false });
     const history = t.call<{ rows: { method: string; before: MapMarker | null; after: MapMarker | null }[] }>('audit.list', { entity: 'map_marker', entityId: marker.id }).rows;
     expect(history.map((r) => r.method)).toEqual(['map.moveMarker', 'map.addMarker']);
     expect(history[0].before).toMatchObject({ lat: 22.553, lng: 114.071 });
     expect(t.fail('map.moveMarker', { id: marker.id, lat: 91, lng: 114 }).key).toBe('errors.validation');
     t.call('map.removeMarker', { id: marker.id });
-    expect(t.call<MapLayers>('map.layers').markers).toEqual([]);
+    expect(markers()).toEqual([]);
     expect(t.fail('map.moveMarker', { id: marker.id, lat: 22, lng: 114 }).key).toBe('errors.notFound');
   });
 });

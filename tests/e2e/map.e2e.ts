@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
 import type { MapLayers } from '../../core/contract/map';
+import { pointAt, type MapPoint } from '../../core/contract/map-layers';
 import type { PointRow, RouteRecord } from '../../core/contract/hazards';
 
 const FIXTURES = join(process.cwd(), '..', 'shared', 'data', 'mbtiles');
@@ -18,6 +19,9 @@ function call<T>(e2e: E2E, method: string, input: unknown): T {
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value as T;
 }
+
+/** Every point map.layers sends (as columns), one object each. */
+const mapPoints = (e2e: E2E): MapPoint[] => call<MapLayers>(e2e, 'map.layers', {}).points.flatMap((c) => c.ids.map((_, i) => pointAt(c, i)));
 
 const drawn = (page: Page, what: 'points' | 'clusters') => page.locator('canvas.fd-points').getAttribute(`data-${what}`).then(Number);
 
@@ -144,8 +148,9 @@ describe('map in Chromium', () => {
     await page.getByTestId('add-form').locator('input[data-what="marker"]').check();
     await page.getByTestId('add-form').locator('input[name="name"]').fill('新增易涝点');
     await page.getByTestId('add-form').locator('button[type="submit"]').click();
-    await expect.poll(() => call<MapLayers>(e2e, 'map.layers', {}).markers.some((m) => m.name === '新增易涝点')).toBe(true);
-    const added = call<MapLayers>(e2e, 'map.layers', {}).markers.find((m) => m.name === '新增易涝点')!;
+    const addedMarker = () => mapPoints(e2e).find((p) => p.layer === 'markers' && p.name === '新增易涝点');
+    await expect.poll(() => addedMarker() !== undefined).toBe(true);
+    const added = addedMarker()!;
     // 250 px east and 150 px north at zoom 17 is about 275 m and 165 m (1.10 m per pixel here).
     expect((added.lng - CENTRE.lng) * 102_800).toBeGreaterThan(240);
     expect((added.lat - CENTRE.lat) * 111_000).toBeGreaterThan(140);
@@ -334,7 +339,7 @@ describe('map in Chromium', () => {
     expect(await map.getAttribute('tabindex')).toBe('0');
     expect(await map.getAttribute('aria-describedby')).toBe('map-kbd-help');
     await map.focus();
-    const byId = new Map(call<MapLayers>(e2e, 'map.layers', {}).points.map((p) => [p.id, p]));
+    const byId = new Map(mapPoints(e2e).map((p) => [p.id, p]));
     const focused = async () => byId.get((await page.locator('canvas.fd-focus-ring').getAttribute('data-focused')) ?? '');
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await focused())?.name).toBeTruthy();

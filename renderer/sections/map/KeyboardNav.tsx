@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import { worldX, worldY, type DrawPoint } from './points-layer';
+import { worldX, worldY } from './mercator';
+import { idOf, indexOfId, type DrawSet } from './model';
 import { ARROW_DIRECTION, nearestInDirection, nearestTo, type Direction } from './nav';
 
 export interface KeyboardNavProps {
-  points: DrawPoint[];
+  points: DrawSet;
   focusedId: string | null;
   /** Accessible name and instructions for the map container (it is the tab stop). */
   label: string;
@@ -17,6 +18,15 @@ export interface KeyboardNavProps {
 /** Keep a focused point this far inside the edges when panning to it, so its ring is whole. */
 const PAN_PADDING: [number, number] = [80, 80];
 
+type Candidate = { id: string; x: number; y: number };
+
+/** The points as candidates for nav.ts, in zoom-0 pixels: a key press then searches 50k points without allocating. */
+function candidatesOf(points: DrawSet): Candidate[] {
+  const out = new Array<Candidate>(points.size);
+  for (let k = 0; k < points.size; k++) out[k] = { id: idOf(points, k), x: points.x[k], y: points.y[k] };
+  return out;
+}
+
 /**
  * Arrow keys move focus between points as drawn on screen; Enter opens the popup.
  * Shift+arrows, +/− and Escape stay Leaflet's (pan, zoom, close popup). Only keys aimed at
@@ -24,10 +34,20 @@ const PAN_PADDING: [number, number] = [80, 80];
  */
 export function KeyboardNav({ points, focusedId, label, instructionsId, onFocusPoint, onNothingThatWay, onOpen }: KeyboardNavProps) {
   const map = useMap();
-  // Projected once per data change, in zoom-0 pixels: a key press then searches 50k points without allocating.
-  const world = useMemo(() => points.map((p) => ({ id: p.id, x: worldX(p.lng), y: worldY(p.lat), lat: p.lat, lng: p.lng })), [points]);
-  const state = useRef({ world, focusedId, onFocusPoint, onNothingThatWay, onOpen });
-  state.current = { world, focusedId, onFocusPoint, onNothingThatWay, onOpen };
+  const state = useRef({ points, focusedId, onFocusPoint, onNothingThatWay, onOpen });
+  state.current = { points, focusedId, onFocusPoint, onNothingThatWay, onOpen };
+  // Built after the first draw, when the browser is idle (or on the first key, if that comes sooner): not needed to see the map.
+  const world = useRef<{ points: DrawSet; candidates: Candidate[] } | null>(null);
+  const candidates = (): Candidate[] => {
+    const current = state.current.points;
+    if (world.current?.points !== current) world.current = { points: current, candidates: candidatesOf(current) };
+    return world.current.candidates;
+  };
+
+  useEffect(() => {
+    const idle = requestIdleCallback(() => candidates(), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [points]);
 
   useEffect(() => {
     const container = map.getContainer();
@@ -43,26 +63,28 @@ export function KeyboardNav({ points, focusedId, label, instructionsId, onFocusP
     if (!host) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.target !== container || e.altKey || e.ctrlKey || e.metaKey) return;
-      const { world, focusedId, onFocusPoint, onNothingThatWay, onOpen } = state.current;
+      const { points, focusedId, onFocusPoint, onNothingThatWay, onOpen } = state.current;
       const direction = ARROW_DIRECTION[e.key];
+      const focusedAt = focusedId ? indexOfId(points, focusedId) : -1;
       // A point in a layer switched off since it was focused is not opened.
-      if (e.key === 'Enter' && focusedId && world.some((p) => p.id === focusedId)) {
+      if (e.key === 'Enter' && focusedId && focusedAt >= 0) {
         e.preventDefault();
         onOpen(focusedId);
         return;
       }
-      if (!direction || e.shiftKey || world.length === 0) return;
+      if (!direction || e.shiftKey || points.size === 0) return;
       // Captured on the parent, so Leaflet's own arrow-key panning never sees it.
       e.preventDefault();
       e.stopPropagation();
-      const current = focusedId ? world.find((p) => p.id === focusedId) : undefined;
+      const world = candidates();
+      const current = focusedAt >= 0 ? world[focusedAt] : undefined;
       const centre = map.getCenter();
       const next = current ? nearestInDirection(current, world, direction, current.id) : nearestTo({ x: worldX(centre.lng), y: worldY(centre.lat) }, world);
       if (!next) {
         onNothingThatWay(direction);
         return;
       }
-      map.panInside([next.lat, next.lng], { padding: PAN_PADDING });
+      map.panInside(map.unproject([next.x, next.y], 0), { padding: PAN_PADDING });
       onFocusPoint(next.id);
     };
     host.addEventListener('keydown', onKey, true);

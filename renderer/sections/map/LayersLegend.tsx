@@ -1,16 +1,9 @@
-import { useMemo } from 'react';
 import { useT } from '../../i18n';
-import type { Feature } from './model';
 import { LAYER_COLOUR, LEGEND_SCALES, TOGGLES, TOGGLE_LABEL, type ToggleId } from './style';
 
 /** Layer toggles that double as the legend: each row shows the layer's colour and count. */
-export function LayersLegend({ enabled, onToggle, counts }: { enabled: ReadonlySet<ToggleId>; onToggle(id: ToggleId): void; counts: Feature[] }) {
+export function LayersLegend({ enabled, onToggle, counts: perLayer }: { enabled: ReadonlySet<ToggleId>; onToggle(id: ToggleId): void; counts: ReadonlyMap<ToggleId, number> }) {
   const t = useT();
-  const perLayer = useMemo(() => {
-    const n = new Map<ToggleId, number>();
-    for (const f of counts) n.set(f.layer, (n.get(f.layer) ?? 0) + 1);
-    return n;
-  }, [counts]);
   return (
     <fieldset className="map-block map-layers" data-testid="layers">
       <legend>{t('map.layers')}</legend>

@@ -4,9 +4,9 @@ import { GeoJSON, MapContainer, Polygon, Polyline, ScaleControl, TileLayer, useM
 import type { MapShape, Tileset } from '../../../core/contract/map';
 import type { MapLine } from '../../../core/contract/map-layers';
 import type { CoordSystem } from '../../../core/domain/geo/coords';
-import { fromDisplay, shiftGeoJson, toDisplay } from './model';
+import { featureOf, fromDisplay, nameOf, shiftGeoJson, toDisplay, type DrawSet, type Feature } from './model';
 import { KeyboardNav, type KeyboardNavProps } from './KeyboardNav';
-import { PointsLayer, type DrawPoint } from './points-layer';
+import { PointsLayer } from './points-layer';
 import { LAYER_COLOUR, type ToggleId } from './style';
 
 export type Mode = 'browse' | 'add' | 'select' | 'measure';
@@ -19,7 +19,7 @@ export interface MapCanvasProps {
   online: { url: string; maxZoom: number } | null;
   shapes: MapShape[];
   lines: MapLine[];
-  points: DrawPoint[];
+  points: DrawSet;
   enabled: ReadonlySet<ToggleId>;
   system: CoordSystem;
   clusterAbove: number;
@@ -32,7 +32,7 @@ export interface MapCanvasProps {
   nav: Omit<KeyboardNavProps, 'points'>;
   attribution: string;
   onReady(map: L.Map, layer: PointsLayer): void;
-  onPick(id: string): void;
+  onPick(feature: Feature): void;
   onClickAt(at: { lat: number; lng: number }): void;
   onCursor(at: { lat: number; lng: number } | null): void;
   onDragEnd(at: { lat: number; lng: number }): void;
@@ -49,19 +49,23 @@ export function tileUrl(id: string): string {
 function Points({ points, clusterAbove, focusedId, onReady, onPick }: Pick<MapCanvasProps, 'points' | 'clusterAbove' | 'onReady' | 'onPick'> & { focusedId: string | null }) {
   const map = useMap();
   const layer = useRef<PointsLayer | null>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
+  // The layer outlives renders: it reads the current set and handler through these.
+  const latest = useRef({ points, onPick });
+  latest.current = { points, onPick };
   useEffect(() => {
     const tooltip = L.tooltip({ direction: 'top', offset: [0, -8] });
     const created = new PointsLayer({
       clusterAbove,
-      onPick: (p) => pick.current(p.id),
-      onHover: (p, at) => {
+      onPick: (k) => latest.current.onPick(featureOf(latest.current.points, k)),
+      onHover: (k, at) => {
+        if (k === null || !at) {
+          tooltip.remove();
+          return;
+        }
         // Text, not HTML: names are typed by users.
         const label = document.createElement('span');
-        label.textContent = p?.label ?? '';
-        if (p && at) tooltip.setLatLng(at).setContent(label).addTo(map);
-        else tooltip.remove();
+        label.textContent = nameOf(latest.current.points, k);
+        tooltip.setLatLng(at).setContent(label).addTo(map);
       },
     });
     created.addTo(map);

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import L from 'leaflet';
+import { markerKinds } from '../../../core/contract/map';
 import type { CoordSystem } from '../../../core/domain/geo/coords';
-import { act } from '../../api/hooks';
+import { act, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import { isMovable } from './domain-inputs';
@@ -18,22 +19,39 @@ interface PopupProps {
   onRemoved(): void;
 }
 
-/** A Leaflet popup whose content is React (so text is escaped and buttons are real buttons). */
+/**
+ * A Leaflet popup whose content is React (so text is escaped and buttons are real buttons).
+ * The name shows at once; the facts and the link are read for this one point as it opens.
+ */
 export function Popup({ map, feature, system, onClose, onMove, onRemoved }: PopupProps) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const [node] = useState(() => document.createElement('div'));
+  const popupRef = useRef<L.Popup | null>(null);
+  const details = useQuery('map.pointFacts', { layer: feature.layer, id: feature.id });
+  const facts = details.data?.facts ?? [];
+  const link = details.data?.link ?? '';
+  const markerKind = markerKinds.find((k) => k === feature.kind);
   useEffect(() => {
     const at = toDisplay(feature.lat, feature.lng, system);
     const popup = L.popup({ autoPan: true, maxWidth: 320, className: 'fd-popup' }).setLatLng([at.lat, at.lng]).setContent(node).openOn(map);
+    popupRef.current = popup;
     popup.on('remove', onClose);
     // Keyboard users land in the popup; Escape (Leaflet's) closes it and focus goes back to the map.
     node.querySelector<HTMLElement>('h3')?.focus();
     return () => {
+      popupRef.current = null;
       popup.off('remove', onClose);
       popup.remove();
     };
   }, [map, feature, system, node, onClose]);
+  // The facts arrive after the popup opened: Leaflet re-measures it, so it grows upwards and is panned into view whole.
+  // It re-attaches the content to do so, which drops focus: a keyboard user keeps their place.
+  useEffect(() => {
+    const focused = document.activeElement instanceof HTMLElement && node.contains(document.activeElement) ? document.activeElement : null;
+    popupRef.current?.update();
+    focused?.focus();
+  }, [details.data, lang, node]);
 
   return createPortal(
     <div
@@ -47,33 +65,33 @@ export function Popup({ map, feature, system, onClose, onMove, onRemoved }: Popu
     >
       <h3 tabIndex={-1}>{feature.name}</h3>
       <p className="muted small">{t(TOGGLE_LABEL[feature.layer])}</p>
-      {feature.type === 'point' ? (
-        <>
-          <dl className="facts">
-            {feature.point.facts.map((f) => (
-              <div key={f.label}>
-                <dt>{lang === 'en' ? f.labelEn || f.label : f.label}</dt>
-                <dd>{f.value}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="map-tool-row">
-            {feature.point.link && <a href={feature.point.link}>{t('map.popup.open')}</a>}
-            {isMovable(feature.layer) ? (
-              <button type="button" onClick={() => onMove(feature)} title={t('map.popup.moveHint')} data-testid="popup-move">
-                {t('map.popup.move')}
-              </button>
-            ) : (
-              <small className="muted" title={t('map.popup.notMovable')}>
-                {t('map.popup.notMovable')}
-              </small>
-            )}
-          </div>
-        </>
+      {markerKind && <p>{t(`map.kind.${markerKind}`)}</p>}
+      {details.loading && !details.data && <p className="muted small">{t('common.loading')}</p>}
+      {facts.length > 0 && (
+        <dl className="facts" data-testid="popup-facts">
+          {facts.map((f) => (
+            <div key={f.label}>
+              <dt>{lang === 'en' ? f.labelEn : f.label}</dt>
+              <dd>{lang === 'en' ? f.valueEn : f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {feature.layer !== 'markers' ? (
+        <div className="map-tool-row">
+          {link && <a href={link}>{t('map.popup.open')}</a>}
+          {isMovable(feature.layer) ? (
+            <button type="button" onClick={() => onMove(feature)} title={t('map.popup.moveHint')} data-testid="popup-move">
+              {t('map.popup.move')}
+            </button>
+          ) : (
+            <small className="muted" title={t('map.popup.notMovable')}>
+              {t('map.popup.notMovable')}
+            </small>
+          )}
+        </div>
       ) : (
         <>
-          <p>{t(`map.kind.${feature.marker.kind}`)}</p>
-          {feature.marker.notes && <p>{feature.marker.notes}</p>}
           <p className="mono small">
             {feature.lat.toFixed(6)}, {feature.lng.toFixed(6)}
           </p>

@@ -11,7 +11,7 @@ type LatLng = { lat: number; lng: number };
  * writing: a field someone else changed a moment ago is not put back.
  */
 export async function moveFeature(feature: Feature, to: LatLng): Promise<boolean> {
-  if (feature.type === 'marker') return (await act('map.moveMarker', { id: feature.id, ...rounded(to) })) !== undefined;
+  if (feature.layer === 'markers') return (await act('map.moveMarker', { id: feature.id, ...rounded(to) })) !== undefined;
   switch (feature.layer) {
     case 'hazards': {
       const detail = await act('hazards.getPoint', { id: feature.id });

@@ -1,16 +1,6 @@
 import L from 'leaflet';
-import { drawSymbol, type Shape } from './style';
-
-/** A point as drawn: display coordinates (already shifted for a GCJ-02 base map). */
-export interface DrawPoint {
-  id: string;
-  label: string;
-  lat: number;
-  lng: number;
-  colour: string;
-  shape: Shape;
-  alert: boolean;
-}
+import { EMPTY_DRAW_SET, idOf, indexOfId, type DrawSet } from './model';
+import { drawSymbol } from './style';
 
 export interface Cluster {
   lat: number;
@@ -19,30 +9,17 @@ export interface Cluster {
   alert: boolean;
 }
 
-type Hit = { x: number; y: number; r: number; point?: DrawPoint; cluster?: Cluster };
+/** `k` is the point's index in the draw set, −1 for a cluster. */
+type Hit = { x: number; y: number; r: number; k: number; cluster?: Cluster };
 
 export interface PointsLayerOptions {
   /** More points than this on screen are grouped into clusters. */
   clusterAbove: number;
-  onPick(point: DrawPoint): void;
-  onHover(point: DrawPoint | null, at: L.LatLng | null): void;
+  /** `k`: the point's index in the draw set. */
+  onPick(k: number): void;
+  onHover(k: number | null, at: L.LatLng | null): void;
 }
 
-const MAX_LAT = 85.0511287798;
-
-/**
- * Web Mercator at zoom 0 (256 px world), as plain numbers: the same as
- * L.CRS.EPSG3857.latLngToPoint(…, 0) without two objects per point (50k points: ~10× faster).
- * Screen pixels at zoom z are these times 2^z minus an offset, so directions and nearness agree.
- */
-export function worldX(lng: number): number {
-  return 256 * (0.5 + lng / 360);
-}
-
-export function worldY(lat: number): number {
-  const sin = Math.sin((Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180);
-  return 256 * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
-}
 
 const CELL_PX = 56;
 const PAD = 0.25;
@@ -50,9 +27,19 @@ const POINT_R = 7;
 /** Beyond this zoom every point is a street address: never cluster. */
 const NO_CLUSTER_ZOOM = 18;
 
+/** Places a canvas over the padded view; assigning a size reallocates the bitmap even when unchanged, so only on a resize. */
+function fitCanvas(c: HTMLCanvasElement, topLeft: L.Point, width: number, height: number, ratio: number): void {
+  L.DomUtil.setPosition(c, topLeft);
+  if (c.width === Math.round(width * ratio) && c.height === Math.round(height * ratio)) return;
+  c.width = Math.round(width * ratio);
+  c.height = Math.round(height * ratio);
+  c.style.width = `${width}px`;
+  c.style.height = `${height}px`;
+}
+
 /**
  * 50k points on one canvas instead of 50k Leaflet layers: projected once per data change
- * (zoom-0 pixel space), redrawn only after a move or zoom ends; while panning the canvas
+ * (zoom-0 pixel space, in the draw set), redrawn only after a move or zoom ends; while panning the canvas
  * rides the map pane, and during the zoom animation it is hidden (leaflet-zoom-hide).
  * Dense views are grouped on a screen grid, so clusters split as the user zooms in.
  */
@@ -64,11 +51,12 @@ export class PointsLayer extends L.Layer {
    */
   private ring: HTMLCanvasElement | null = null;
   /** Where the last redraw put the canvases, so the ring can be redrawn alone. */
-  private frameGeometry: { origin: L.Point; scale: number; ratio: number } | null = null;
-  private points: DrawPoint[] = [];
-  private projected = new Float64Array(0);
+  private frameGeometry: { origin: L.Point; scale: number; ratio: number; topLeft: L.Point; width: number; height: number } | null = null;
+  private points: DrawSet = EMPTY_DRAW_SET;
+  /** Scratch for each redraw, three numbers per point on the canvas (index, x, y): allocated per data change, not per frame. */
+  private visible = new Float64Array(0);
   private hits: Hit[] = [];
-  private hovered: string | null = null;
+  private hovered = -1;
   /** The keyboard's point (index): ringed even inside a cluster, so the user always sees where focus is. */
   private focused = -1;
   private frame = 0;
@@ -79,24 +67,24 @@ export class PointsLayer extends L.Layer {
     super();
   }
 
-  setPoints(points: DrawPoint[]): void {
-    const focusedId = this.points[this.focused]?.id ?? null;
+  setPoints(points: DrawSet): void {
+    if (points === this.points) return;
+    const focusedId = this.focused < 0 ? null : idOf(this.points, this.focused);
+    const hoveredId = this.hovered < 0 ? null : idOf(this.points, this.hovered);
     this.points = points;
-    this.focused = focusedId === null ? -1 : points.findIndex((p) => p.id === focusedId);
-    this.projected = new Float64Array(points.length * 2);
-    for (let i = 0; i < points.length; i++) {
-      this.projected[i * 2] = worldX(points[i].lng);
-      this.projected[i * 2 + 1] = worldY(points[i].lat);
-    }
+    this.visible = new Float64Array(points.size * 3);
+    this.focused = focusedId === null ? -1 : indexOfId(points, focusedId);
+    this.hovered = hoveredId === null ? -1 : indexOfId(points, hoveredId);
     this.redraw();
   }
 
   setFocused(id: string | null): void {
-    this.focused = id === null ? -1 : this.points.findIndex((p) => p.id === id);
+    this.focused = id === null ? -1 : indexOfId(this.points, id);
     this.drawRing();
   }
 
   setClusterAbove(value: number): void {
+    if (value === this.config.clusterAbove) return;
     this.config.clusterAbove = value;
     this.redraw();
   }
@@ -108,6 +96,8 @@ export class PointsLayer extends L.Layer {
     this.canvas = canvas;
     const ring = L.DomUtil.create('canvas', 'fd-focus-ring leaflet-zoom-hide') as HTMLCanvasElement;
     ring.setAttribute('aria-hidden', 'true');
+    ring.width = 0;
+    ring.height = 0;
     map.getPane('markerPane')!.appendChild(ring);
     this.ring = ring;
     map.on('moveend zoomend resize viewreset', this.redraw, this);
@@ -144,47 +134,50 @@ export class PointsLayer extends L.Layer {
     const width = size.x + pad.x * 2;
     const height = size.y + pad.y * 2;
     const ratio = window.devicePixelRatio || 1;
-    for (const c of [canvas, this.ring]) {
-      if (!c) continue;
-      L.DomUtil.setPosition(c, topLeft);
-      c.width = Math.round(width * ratio);
-      c.height = Math.round(height * ratio);
-      c.style.width = `${width}px`;
-      c.style.height = `${height}px`;
-    }
+    fitCanvas(canvas, topLeft, width, height, ratio);
     const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
 
     const scale = 2 ** map.getZoom();
     // Container pixel of zoom-0 point p: p * scale − origin, where origin is the pixel of the container's top-left.
     const origin = map.getPixelBounds().min!.subtract(pad);
-    const visible: number[] = [];
-    for (let i = 0; i < this.points.length; i++) {
-      const x = this.projected[i * 2] * scale - origin.x;
-      const y = this.projected[i * 2 + 1] * scale - origin.y;
-      if (x >= -POINT_R && y >= -POINT_R && x <= width + POINT_R && y <= height + POINT_R) visible.push(i, x, y);
+    const visible = this.visible;
+    const { x: worldXs, y: worldYs } = this.points;
+    let end = 0;
+    for (let i = 0; i < this.points.size; i++) {
+      const x = worldXs[i] * scale - origin.x;
+      const y = worldYs[i] * scale - origin.y;
+      if (x >= -POINT_R && y >= -POINT_R && x <= width + POINT_R && y <= height + POINT_R) {
+        visible[end] = i;
+        visible[end + 1] = x;
+        visible[end + 2] = y;
+        end += 3;
+      }
     }
-    const count = visible.length / 3;
     this.hits = [];
     const offset = { x: pad.x, y: pad.y };
-    if (count > this.config.clusterAbove && map.getZoom() < NO_CLUSTER_ZOOM) this.drawClusters(ctx, visible, map, origin, offset);
-    else this.drawPoints(ctx, visible, offset);
-    this.frameGeometry = { origin, scale, ratio };
+    if (end / 3 > this.config.clusterAbove && map.getZoom() < NO_CLUSTER_ZOOM) this.drawClusters(ctx, visible.subarray(0, end), map, origin, offset, { width, height });
+    else this.drawPoints(ctx, visible.subarray(0, end), offset);
+    this.frameGeometry = { origin, scale, ratio, topLeft, width, height };
     this.drawRing();
-    this.stats = { points: this.hits.filter((h) => h.point).length, clusters: this.hits.filter((h) => h.cluster).length, drawMs: performance.now() - started };
+    const clusters = this.hits.filter((h) => h.cluster).length;
+    this.stats = { points: this.hits.length - clusters, clusters, drawMs: performance.now() - started };
     canvas.dataset.points = String(this.stats.points);
     canvas.dataset.clusters = String(this.stats.clusters);
     performance.mark('map-points-drawn', { detail: this.stats });
   }
 
-  private drawPoints(ctx: CanvasRenderingContext2D, visible: number[], offset: { x: number; y: number }): void {
+  private drawPoints(ctx: CanvasRenderingContext2D, visible: ArrayLike<number>, offset: { x: number; y: number }): void {
     ctx.lineWidth = 1.5;
-    for (let k = 0; k < visible.length; k += 3) {
-      const p = this.points[visible[k]];
-      const x = visible[k + 1];
-      const y = visible[k + 2];
-      const r = p.id === this.hovered ? POINT_R + 3 : POINT_R;
-      if (p.alert) {
+    const { look, looks, alert } = this.points;
+    for (let v = 0; v < visible.length; v += 3) {
+      const k = visible[v];
+      const x = visible[v + 1];
+      const y = visible[v + 2];
+      const r = k === this.hovered ? POINT_R + 3 : POINT_R;
+      if (alert[k]) {
         ctx.strokeStyle = '#ef4444';
         ctx.lineWidth = 3;
         ctx.beginPath();
@@ -192,12 +185,13 @@ export class PointsLayer extends L.Layer {
         ctx.stroke();
         ctx.lineWidth = 1.5;
       }
-      ctx.fillStyle = p.colour;
+      const { colour, shape } = looks[look[k]];
+      ctx.fillStyle = colour;
       ctx.strokeStyle = '#0b1118';
-      drawSymbol(ctx, p.shape, x, y, r);
+      drawSymbol(ctx, shape, x, y, r);
       ctx.fill();
       ctx.stroke();
-      this.hits.push({ x: x - offset.x, y: y - offset.y, r: r + 3, point: p });
+      this.hits.push({ x: x - offset.x, y: y - offset.y, r: r + 3, k });
     }
   }
 
@@ -206,15 +200,18 @@ export class PointsLayer extends L.Layer {
     const geometry = this.frameGeometry;
     const map = this._map as L.Map | undefined;
     if (!ring || !geometry || !map) return;
+    ring.dataset.focused = this.focused < 0 ? '' : idOf(this.points, this.focused);
+    // Until something is focused the ring has no bitmap: one canvas less to allocate before the first draw.
+    if (this.focused < 0 && ring.width === 0) return;
+    const { origin, scale, ratio, topLeft, width, height } = geometry;
+    fitCanvas(ring, topLeft, width, height, ratio);
     const ctx = ring.getContext('2d')!;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, ring.width, ring.height);
-    ring.dataset.focused = this.points[this.focused]?.id ?? '';
     if (this.focused < 0) return;
-    const { origin, scale, ratio } = geometry;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const x = this.projected[this.focused * 2] * scale - origin.x;
-    const y = this.projected[this.focused * 2 + 1] * scale - origin.y;
+    const x = this.points.x[this.focused] * scale - origin.x;
+    const y = this.points.y[this.focused] * scale - origin.y;
     // The theme's focus colour on a dark halo: visible on the dark map, the light one and on tiles.
     const colour = getComputedStyle(map.getContainer()).getPropertyValue('--focus').trim() || '#ffd34d';
     const r = POINT_R + 8;
@@ -228,36 +225,43 @@ export class PointsLayer extends L.Layer {
     ctx.stroke();
   }
 
-  private drawClusters(ctx: CanvasRenderingContext2D, visible: number[], map: L.Map, origin: L.Point, offset: { x: number; y: number }): void {
-    const cells = new Map<number, { sx: number; sy: number; n: number; alert: boolean; only: number }>();
-    for (let k = 0; k < visible.length; k += 3) {
-      const x = visible[k + 1];
-      const y = visible[k + 2];
-      // Cells are fixed in world pixels, so a cluster does not jump as the map pans.
-      // A number, not a string: no allocation per point. Cells per axis stay below 2^26 up to zoom 22.
-      const key = Math.floor((x + origin.x) / CELL_PX) * 67_108_864 + Math.floor((y + origin.y) / CELL_PX);
-      const cell = cells.get(key);
-      const alert = this.points[visible[k]].alert;
-      if (cell) {
-        cell.sx += x;
-        cell.sy += y;
-        cell.n += 1;
-        cell.alert ||= alert;
-      } else cells.set(key, { sx: x, sy: y, n: 1, alert, only: k });
+  private drawClusters(ctx: CanvasRenderingContext2D, visible: Float64Array, map: L.Map, origin: L.Point, offset: { x: number; y: number }, canvas: { width: number; height: number }): void {
+    // Cells are fixed in world pixels, so a cluster does not jump as the map pans; numbered from
+    // the first one the canvas touches, so a few hundred typed-array slots hold them, not a Map.
+    const col0 = Math.floor((origin.x - POINT_R) / CELL_PX);
+    const row0 = Math.floor((origin.y - POINT_R) / CELL_PX);
+    const cols = Math.floor((origin.x + canvas.width + POINT_R) / CELL_PX) - col0 + 1;
+    const rows = Math.floor((origin.y + canvas.height + POINT_R) / CELL_PX) - row0 + 1;
+    const sx = new Float64Array(cols * rows);
+    const sy = new Float64Array(cols * rows);
+    const n = new Uint32Array(cols * rows);
+    const alert = new Uint8Array(cols * rows);
+    const only = new Uint32Array(cols * rows);
+    for (let v = 0; v < visible.length; v += 3) {
+      const x = visible[v + 1];
+      const y = visible[v + 2];
+      const cell = (Math.floor((y + origin.y) / CELL_PX) - row0) * cols + Math.floor((x + origin.x) / CELL_PX) - col0;
+      if (n[cell] === 0) only[cell] = v;
+      n[cell] += 1;
+      sx[cell] += x;
+      sy[cell] += y;
+      alert[cell] |= this.points.alert[visible[v]];
     }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.font = 'bold 12px system-ui, sans-serif';
     const single: number[] = [];
-    for (const cell of cells.values()) {
-      if (cell.n === 1) {
-        single.push(...visible.slice(cell.only, cell.only + 3));
+    for (let cell = 0; cell < n.length; cell++) {
+      const count = n[cell];
+      if (count === 0) continue;
+      if (count === 1) {
+        single.push(visible[only[cell]], visible[only[cell] + 1], visible[only[cell] + 2]);
         continue;
       }
-      const x = cell.sx / cell.n;
-      const y = cell.sy / cell.n;
-      const r = Math.min(30, 12 + Math.log2(cell.n) * 2.5);
-      ctx.fillStyle = cell.alert ? 'rgba(239, 68, 68, 0.85)' : 'rgba(59, 130, 246, 0.85)';
+      const x = sx[cell] / count;
+      const y = sy[cell] / count;
+      const r = Math.min(30, 12 + Math.log2(count) * 2.5);
+      ctx.fillStyle = alert[cell] ? 'rgba(239, 68, 68, 0.85)' : 'rgba(59, 130, 246, 0.85)';
       ctx.strokeStyle = '#ffffff';
       ctx.lineWidth = 2;
       ctx.beginPath();
@@ -265,9 +269,9 @@ export class PointsLayer extends L.Layer {
       ctx.fill();
       ctx.stroke();
       ctx.fillStyle = '#ffffff';
-      ctx.fillText(cell.n > 9999 ? `${Math.round(cell.n / 1000)}k` : String(cell.n), x, y);
+      ctx.fillText(count > 9999 ? `${Math.round(count / 1000)}k` : String(count), x, y);
       const at = map.containerPointToLatLng([x - offset.x, y - offset.y]);
-      this.hits.push({ x: x - offset.x, y: y - offset.y, r, cluster: { lat: at.lat, lng: at.lng, count: cell.n, alert: cell.alert } });
+      this.hits.push({ x: x - offset.x, y: y - offset.y, r, k: -1, cluster: { lat: at.lat, lng: at.lng, count, alert: alert[cell] === 1 } });
     }
     this.drawPoints(ctx, single, offset);
   }
@@ -289,7 +293,7 @@ export class PointsLayer extends L.Layer {
     const hit = this.hitAt(e.containerPoint);
     if (!hit) return;
     if (hit.cluster) this._map.setView([hit.cluster.lat, hit.cluster.lng], Math.min(this._map.getZoom() + 2, NO_CLUSTER_ZOOM));
-    else if (hit.point) this.config.onPick(hit.point);
+    else this.config.onPick(hit.k);
   }
 
   private onMove(e: L.LeafletMouseEvent): void {
@@ -300,10 +304,11 @@ export class PointsLayer extends L.Layer {
       const hit = this.hitAt(e.containerPoint);
       const container = this._map?.getContainer();
       if (container) container.style.cursor = hit ? 'pointer' : '';
-      const id = hit?.point?.id ?? null;
-      if (id === this.hovered) return;
-      this.hovered = id;
-      this.config.onHover(hit?.point ?? null, hit?.point ? L.latLng(hit.point.lat, hit.point.lng) : null);
+      const k = hit && !hit.cluster ? hit.k : -1;
+      if (k === this.hovered) return;
+      this.hovered = k;
+      // The drawn place (zoom-0 pixels back to latitude/longitude), so the tooltip sits on the symbol over a shifted base map too.
+      this.config.onHover(k < 0 ? null : k, k < 0 ? null : this._map.unproject([this.points.x[k], this.points.y[k]], 0));
       this.redraw();
     });
   }

@@ -3,7 +3,6 @@ import type { TKey } from '../../i18n';
 
 /** Everything the map can show and toggle, in legend order. */
 export type ToggleId = MapLayerId | 'markers' | 'boundary' | 'roads';
-export const POINT_LAYERS: (MapLayerId | 'markers')[] = ['hazards', 'shelters', 'rainGauges', 'waterGauges', 'evacSources', 'markers'];
 export const TOGGLES: ToggleId[] = ['hazards', 'patrols', 'shelters', 'rainGauges', 'waterGauges', 'evacSources', 'markers', 'boundary', 'roads'];
 
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'house';
@@ -73,8 +72,13 @@ export function pointColour(layer: MapLayerId | 'markers', level: string): strin
   return LEVEL_COLOUR[level] ?? LAYER_COLOUR[layer];
 }
 
+/** The map's own markers take the outline of what they stand for. */
+const MARKER_SHAPE: Record<string, Shape> = { hazard: 'triangle', shelter: 'house', gauge: 'diamond' };
+
 export function pointShape(layer: MapLayerId | 'markers', kind: string): Shape {
-  return layer === 'hazards' ? (HAZARD_SHAPE[kind] ?? 'circle') : LAYER_SHAPE[layer];
+  if (layer === 'hazards') return HAZARD_SHAPE[kind] ?? 'circle';
+  if (layer === 'markers') return MARKER_SHAPE[kind] ?? 'circle';
+  return LAYER_SHAPE[layer];
 }
 
 export const TOGGLE_LABEL: Record<ToggleId, TKey> = {
