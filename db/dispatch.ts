@@ -60,6 +60,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const schema = contract[method].input;
       const parsed = schema.safeParse(rawInput ?? {});
       if (!parsed.success) return { ok: false, error: validationBody(schema, rawInput, parsed.error) };
+      const nulAt = pathOfNul(parsed.data);
+      if (nulAt) return { ok: false, error: nulBody(nulAt) };
 
       const nowMs = clock();
       let cachedSettings: ReturnType<typeof settings.read> | undefined;
@@ -95,6 +97,26 @@ function validationBody(schema: z.ZodType, rawInput: unknown, error: z.ZodError)
     messageZh: zhIssues[index]?.message ?? issue.message,
   }));
   return new ValidationError('errors.validation', `Invalid input: ${issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ')}`, undefined, issues).toBody();
+}
+
+/**
+ * SQLite's text functions stop at a NUL, so `length()` in a CHECK and the search indexes would
+ * see a different string than the one stored: no text the app accepts may contain one.
+ */
+function pathOfNul(value: unknown): string[] | null {
+  if (typeof value === 'string') return value.includes('\0') ? [] : null;
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return null;
+  // Rain chunks carry many thousands of numbers: no path is built until a NUL is found.
+  for (const key in value) {
+    const found = pathOfNul((value as Record<string, unknown>)[key]);
+    if (found) return [key, ...found];
+  }
+  return null;
+}
+
+function nulBody(path: string[]): ErrorBody {
+  const issue: FieldIssue = { path: path.join('.'), message: 'Text must not contain the NUL character', messageZh: '文本中不能含有空字符（NUL）' };
+  return new ValidationError('errors.validation', `Invalid input: ${issue.path || '(input)'}: ${issue.message}`, undefined, [issue]).toBody();
 }
 
 /** SQLite result codes that are the user's situation, not a bug. */

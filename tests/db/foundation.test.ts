@@ -164,6 +164,17 @@ describe('dispatcher', () => {
     expect(settings.general.dutyDayStart).toBe('09:00');
   });
 
+  it('refuses text with a NUL anywhere in the input, naming the field, and saves nothing', () => {
+    const t = testDb();
+    const audited = () => t.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = audited();
+    const refused = t.fail('duty.savePerson', { name: '\0张伟', roles: ['officer'] });
+    expect(refused.issues).toEqual([{ path: 'name', message: expect.stringContaining('NUL'), messageZh: expect.stringContaining('空字符') }]);
+    expect(t.fail('events.create', { name: '台风', startedAtMs: 1, notes: 'a\0b' }).issues?.[0].path).toBe('notes');
+    expect(audited()).toBe(before);
+    expect(t.call<{ name: string }>('duty.savePerson', { name: '张伟', roles: ['officer'] }).name).toBe('张伟');
+  });
+
   it('names the duty day by the day it started: 03:00 belongs to yesterday', () => {
     const t = testDb();
     t.setNow(Date.UTC(2026, 6, 4, 19, 0)); // 03:00 on 5 July in Shanghai
