@@ -75,6 +75,8 @@ export interface HazardPoint {
   nextDueMs: number | null;
   createdAt: string;
   updatedAt: string;
+  /** Row version for optimistic concurrency: send it back as `expectedVersion` when updating. */
+  version: number;
 }
 
 /** A list row: the point plus what needs attention. */

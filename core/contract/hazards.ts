@@ -77,7 +77,10 @@ export const hazardsContract = {
     'Warnings for a location before saving: outside China/the area, near-duplicates',
   ),
   'hazards.createPoint': write<{ point: HazardPoint; warnings: PointWarnings }>()(pointInput, 'Register a hazard point'),
-  'hazards.updatePoint': write<{ point: HazardPoint; warnings: PointWarnings }>()(z.object({ id: zId, point: pointInput }), 'Change a hazard point (all fields)'),
+  'hazards.updatePoint': write<{ point: HazardPoint; warnings: PointWarnings }>()(
+    z.object({ id: zId, point: pointInput, expectedVersion: z.number().int().min(1) }),
+    'Change a hazard point (all fields); refused with the current record if it changed since it was read',
+  ),
   'hazards.deletePoint': write<{ id: string }>()(z.object({ id: zId, reason: zText(200).min(1) }), 'Remove a point entered by mistake (kept, marked deleted)'),
   'hazards.restorePoint': write<HazardPoint>()(
     z.object({ id: zId, reason: zText(200).default('') }),

@@ -35,6 +35,7 @@ interface PointDbRow {
   open_rect?: number;
   overdue_rect?: number;
   deleted_at?: string | null;
+  version: number;
 }
 
 export const toPoint = (row: PointDbRow): HazardPoint => ({
@@ -62,6 +63,7 @@ export const toPoint = (row: PointDbRow): HazardPoint => ({
   nextDueMs: row.next_due_ms,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  version: row.version,
 });
 
 /** Derived from the name by the service: folded for duplicate checks, and the pinyin sort key. */
@@ -126,17 +128,31 @@ export const OVERDUE_SQL = `(r.status IN ('pending', 'in_progress') OR (r.status
 /** LIKE wildcards in the user's text are literal. */
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * Migration 12's code step: points (deleted ones too) whose pinyin key was never computed. Its
+ * own statements, not pointsRepo's: a migration step runs against the schema as it was then,
+ * and the full repository names columns later migrations add.
+ */
+export function pinyinBackfillRepo(db: Db) {
+  const missing = db.prepare('SELECT seq, name FROM hazard_points WHERE name_pinyin IS NULL');
+  const set = db.prepare('UPDATE hazard_points SET name_pinyin = ? WHERE seq = ?');
+  return {
+    missing: () => missing.all() as { seq: number; name: string }[],
+    set: (seq: number, key: string) => set.run(key, seq),
+  };
+}
+
 export const pointsRepo = perDb((db: Db) => {
   const insert = db.prepare(`INSERT INTO hazard_points (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
-  const update = db.prepare(`UPDATE hazard_points SET ${COLUMNS.filter((c) => !FIXED_COLUMNS.has(c)).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND deleted_at IS NULL`);
+  const update = db.prepare(
+    `UPDATE hazard_points SET ${COLUMNS.filter((c) => !FIXED_COLUMNS.has(c)).map((c) => `${c} = @${c}`).join(', ')}, version = version + 1 WHERE id = @id AND deleted_at IS NULL AND version = @expectedVersion`,
+  );
   const byId = db.prepare('SELECT * FROM hazard_points WHERE id = ? AND deleted_at IS NULL');
-  const missingPinyin = db.prepare('SELECT seq, name FROM hazard_points WHERE name_pinyin IS NULL');
-  const setPinyin = db.prepare('UPDATE hazard_points SET name_pinyin = ? WHERE seq = ?');
   const importOf = db.prepare('SELECT import_id FROM hazard_points WHERE id = ?').pluck();
   const byNameNorm = db.prepare('SELECT id, name, lat, lng FROM hazard_points WHERE name_norm = ? AND deleted_at IS NULL');
   const deletedById = db.prepare('SELECT * FROM hazard_points WHERE id = ? AND deleted_at IS NOT NULL');
-  const restore = db.prepare("UPDATE hazard_points SET deleted_at = NULL, status = 'active', updated_at = @at WHERE id = @id");
-  const softDelete = db.prepare('UPDATE hazard_points SET deleted_at = @at, updated_at = @at WHERE id = @id AND deleted_at IS NULL');
+  const restore = db.prepare("UPDATE hazard_points SET deleted_at = NULL, status = 'active', updated_at = @at, version = version + 1 WHERE id = @id");
+  const softDelete = db.prepare('UPDATE hazard_points SET deleted_at = @at, updated_at = @at, version = version + 1 WHERE id = @id AND deleted_at IS NULL');
   const namesFor = db.prepare("SELECT id, name FROM hazard_points WHERE id IN (SELECT value FROM json_each(?))");
   // During a warning a point is also due once the raised interval since its last check has passed.
   const dueWhere = `FROM hazard_points p WHERE p.deleted_at IS NULL AND p.status = 'active'
@@ -189,14 +205,12 @@ export const pointsRepo = perDb((db: Db) => {
 
   return {
     insert: (point: HazardPoint, keys: NameKeys, importId: string | null = null) => insert.run(toParams(point, keys, importId)),
-    update: (point: HazardPoint, keys: NameKeys) => update.run(toParams(point, keys)),
+    /** False when the stored version is not `expectedVersion`: someone else saved first. */
+    update: (point: HazardPoint, keys: NameKeys, expectedVersion: number) => update.run({ ...toParams(point, keys), expectedVersion }).changes === 1,
     get(id: string): HazardPoint | undefined {
       const row = byId.get(id) as PointDbRow | undefined;
       return row ? toPoint(row) : undefined;
     },
-    /** Points (deleted ones too) whose pinyin key was never computed: rows from before migration 12. */
-    missingPinyin: () => missingPinyin.all() as { seq: number; name: string }[],
-    setPinyin: (seq: number, key: string) => setPinyin.run(key, seq),
     /** The staged import that created the point, if any. */
     importOf: (id: string) => (importOf.get(id) as string | null | undefined) ?? null,
     /** A point removed with deletePoint (get() does not see those). */

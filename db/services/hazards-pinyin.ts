@@ -1,6 +1,6 @@
 import { pinyinSortKey } from '../../core/domain/hazards/pinyin';
 import type { Db } from '../connection';
-import { pointsRepo } from '../repos/hazards-points';
+import { pinyinBackfillRepo } from '../repos/hazards-points';
 
 /**
  * Computes the pinyin sort key of points stored before the key existed (migration 12 adds the
@@ -9,6 +9,6 @@ import { pointsRepo } from '../repos/hazards-points';
  * is not audited.
  */
 export function fillMissingPinyin(db: Db): void {
-  const repo = pointsRepo(db);
-  for (const { seq, name } of repo.missingPinyin()) repo.setPinyin(seq, pinyinSortKey(name));
+  const repo = pinyinBackfillRepo(db);
+  for (const { seq, name } of repo.missing()) repo.set(seq, pinyinSortKey(name));
 }

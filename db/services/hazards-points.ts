@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, ValidationError } from '../../core/errors';
+import { Conflict, StaleRecord, ValidationError } from '../../core/errors';
 import type { HazardPoint, PointInput } from '../../core/contract/hazards-types';
 import type { AuditRow } from '../../core/contract/system';
 import { dueAfter } from '../../core/domain/hazards/inspection';
@@ -31,6 +31,7 @@ export function pointFromInput(ctx: HandlerContext, input: PointInput, id: strin
     nextDueMs: last === null ? null : dueAfter(input.frequency, last, scheduleSettings(ctx)),
     createdAt: existing?.createdAt ?? ctx.nowIso,
     updatedAt: ctx.nowIso,
+    version: existing ? existing.version + 1 : 1,
   };
 }
 
@@ -47,11 +48,13 @@ const createPoint: Handler<'hazards.createPoint'> = (ctx, input) => {
   return built;
 };
 
-const updatePoint: Handler<'hazards.updatePoint'> = (ctx, { id, point: input }) => {
+const updatePoint: Handler<'hazards.updatePoint'> = (ctx, { id, point: input, expectedVersion }) => {
   const repo = pointsRepo(ctx.db);
   const before = mustGet(repo.get(id), 'hazard_point', id);
+  if (expectedVersion !== before.version) throw new StaleRecord('hazard_point', before);
   const built = buildPoint(ctx, input, id, before);
-  repo.update(built.point, nameKeys(built.point.name));
+  // The version in the WHERE clause makes the check and the write one step.
+  if (!repo.update(built.point, nameKeys(built.point.name), expectedVersion)) throw new StaleRecord('hazard_point', repo.get(id));
   ctx.audit({ entity: 'hazard_point', entityId: id, before, after: built.point });
   return built;
 };

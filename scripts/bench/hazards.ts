@@ -48,6 +48,7 @@ function seed(db: Db, rnd: () => number): string[] {
         riskLevel: RISK_LEVELS[Math.floor(rnd() * 4)],
         frequency: { kind: 'days', every: 7 },
         notes: '',
+        version: 1,
         status: rnd() < 0.95 ? 'active' : 'retired',
         lastInspectionMs: last,
         lastResult: 'pass',
@@ -143,7 +144,7 @@ async function benchImport(bench: Bench, dir: string, db: Db, call: (method: str
   const bareImport = () =>
     raw.transaction(() => {
       for (let i = 0; i < 10_000; i++) {
-        const p = { id: randomUUID(), name: `导入点${i}`, hazardType: 'slope', address: '', community: COMMUNITIES[i % 8], lat: 22.53 + rnd() * 0.05, lng: 114.04 + rnd() * 0.06, responsibleUnit: '', unitPhone: '', responsiblePerson: '王伟', personPhone: '', letterSigned: false, letterDate: null, residents: 0, vulnerable: 0, riskLevel: 'medium', frequency: { kind: 'days', every: 7 }, notes: '', status: 'active', lastInspectionMs: null, lastResult: null, nextDueMs: null, createdAt: 'x', updatedAt: 'x' } as HazardPoint;
+        const p = { id: randomUUID(), name: `导入点${i}`, hazardType: 'slope', address: '', community: COMMUNITIES[i % 8], lat: 22.53 + rnd() * 0.05, lng: 114.04 + rnd() * 0.06, responsibleUnit: '', unitPhone: '', responsiblePerson: '王伟', personPhone: '', letterSigned: false, letterDate: null, residents: 0, vulnerable: 0, riskLevel: 'medium', frequency: { kind: 'days', every: 7 }, notes: '', status: 'active', lastInspectionMs: null, lastResult: null, nextDueMs: null, createdAt: 'x', updatedAt: 'x', version: 1 } as HazardPoint;
         rawRepo.insert(p, { nameNorm: p.name, namePinyin: p.name });
       }
     })();

@@ -51,7 +51,7 @@ describe('import audit: one row per import', () => {
     const { importId } = stage(t, [row(1, { responsiblePerson: '王建国' })]);
     t.call('hazards.importCommit', { importId });
     const id = t.db.prepare('SELECT id FROM hazard_points WHERE import_id = ?').pluck().get(importId) as string;
-    t.call('hazards.updatePoint', { id, point: { name: '导入测试点1', hazardType: 'slope', lat: 22.501, lng: 114.07, responsiblePerson: '李梅' } });
+    t.call('hazards.updatePoint', { id, point: { name: '导入测试点1', hazardType: 'slope', lat: 22.501, lng: 114.07, responsiblePerson: '李梅' }, expectedVersion: 1 });
     const history = t.call<{ history: AuditRow[] }>('hazards.getPoint', { id }).history;
     expect(history.map((h) => h.method)).toEqual(['hazards.updatePoint', 'hazards.importCommit']);
     expect(history[0].before).toMatchObject({ responsiblePerson: '王建国', riskLevel: 'medium', community: '华富村社区' });

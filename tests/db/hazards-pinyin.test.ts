@@ -26,7 +26,7 @@ describe('pinyin sort of the register', () => {
     expect(names({ desc: true })).toEqual([...BY_PINYIN].reverse());
     expect(t.db.prepare('SELECT name_pinyin FROM hazard_points WHERE name = ?').pluck().get('重庆路排水口')).toBe('chong qing lu pai shui kou');
     // Renamed: 重庆路 → 朝天门 moves from C-hong to C-hao, before 朝阳门 (tian < yang).
-    t.call('hazards.updatePoint', { id: ids.get('重庆路排水口'), point: point({ name: '朝天门排水口', lat: 22.54 }) });
+    t.call('hazards.updatePoint', { id: ids.get('重庆路排水口'), point: point({ name: '朝天门排水口', lat: 22.54 }), expectedVersion: 1 });
     expect(names({ limit: 6 }).slice(3)).toEqual(['长安街下穿通道', '朝天门排水口', '朝阳门边坡']);
   });
 

@@ -13,8 +13,12 @@ describe('hazard register', () => {
     const t = testDb(cleanups);
     const created = createPoint(t);
     expect(created).toMatchObject({ name: '华富村地下车库', status: 'active', lastInspectionMs: null, nextDueMs: null });
-    const { point: updated } = t.call<{ point: HazardPoint }>('hazards.updatePoint', { id: created.id, point: point({ riskLevel: 'critical', status: 'retired' }) });
-    expect(updated).toMatchObject({ riskLevel: 'critical', status: 'retired', createdAt: created.createdAt });
+    const { point: updated } = t.call<{ point: HazardPoint }>('hazards.updatePoint', { id: created.id, point: point({ riskLevel: 'critical', status: 'retired' }), expectedVersion: created.version });
+    expect(updated).toMatchObject({ riskLevel: 'critical', status: 'retired', createdAt: created.createdAt, version: created.version + 1 });
+    // A second editor still holding the first version is refused with the record as it now is, and nothing changes.
+    const stale = t.fail('hazards.updatePoint', { id: created.id, point: point({ riskLevel: 'low' }), expectedVersion: created.version });
+    expect(stale).toMatchObject({ code: 'conflict', key: 'errors.conflict', current: { riskLevel: 'critical', version: updated.version } });
+    expect(t.call<{ point: HazardPoint }>('hazards.getPoint', { id: created.id }).point.riskLevel).toBe('critical');
     const detail = t.call<{ history: { method: string }[] }>('hazards.getPoint', { id: created.id });
     expect(detail.history.map((h) => h.method)).toEqual(['hazards.updatePoint', 'hazards.createPoint']);
     t.call('hazards.deletePoint', { id: created.id, reason: '重复录入' });
@@ -78,7 +82,7 @@ describe('hazard register', () => {
   it('keeps the full-text index in step with edits', () => {
     const t = testDb(cleanups);
     const p = createPoint(t, { name: '旧名称的车库' });
-    t.call('hazards.updatePoint', { id: p.id, point: point({ name: '新名称的车库' }) });
+    t.call('hazards.updatePoint', { id: p.id, point: point({ name: '新名称的车库' }), expectedVersion: p.version });
     expect(t.call<List>('hazards.listPoints', { filter: { q: '旧名称' } }).total).toBe(0);
     expect(t.call<List>('hazards.listPoints', { filter: { q: '新名称' } }).total).toBe(1);
   });

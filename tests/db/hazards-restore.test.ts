@@ -34,7 +34,7 @@ describe('restoring deleted and retired points', () => {
   it('makes a retired point active again, and refuses to restore an active or unknown point without writing', () => {
     const t = testDb(cleanups);
     const p = createPoint(t);
-    t.call('hazards.updatePoint', { id: p.id, point: point({ status: 'retired' }) });
+    t.call('hazards.updatePoint', { id: p.id, point: point({ status: 'retired' }), expectedVersion: p.version });
     expect(t.call<HazardPoint>('hazards.restorePoint', { id: p.id }).status).toBe('active');
     const before = counts(t);
     expect(t.fail('hazards.restorePoint', { id: p.id })).toMatchObject({ key: 'errors.hazards.notRestorable', params: { name: p.name } });

@@ -75,9 +75,10 @@ describe('map: adding and moving other domains’ points', () => {
     });
     const fresh = t.call<PointDetail>('hazards.getPoint', { id: point.id }).point;
     const moved = t.call<{ point: HazardPoint }>('hazards.updatePoint', hazardMoveInput(fresh, { lat: 22.5541, lng: 114.0733 })).point;
-    const strip = ({ lat, lng, updatedAt, ...rest }: HazardPoint) => (void lat, void lng, void updatedAt, rest);
+    const strip = ({ lat, lng, updatedAt, version, ...rest }: HazardPoint) => (void lat, void lng, void updatedAt, void version, rest);
     expect(moved).toMatchObject({ lat: 22.5541, lng: 114.0733 });
     expect(strip(moved)).toEqual(strip(fresh));
+    expect(moved.version).toBe(fresh.version + 1);
     const history = t.call<{ rows: { before: { lat: number }; after: { lat: number } }[] }>('audit.list', { entity: 'hazard_point', entityId: point.id, method: 'hazards.updatePoint' }).rows;
     expect(history.map((r) => [r.before.lat, r.after.lat])).toEqual([[22.5533, 22.5541]]);
 

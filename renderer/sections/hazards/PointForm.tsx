@@ -37,13 +37,16 @@ export function PointForm({ id }: { id: string | null }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [warnings, setWarnings] = useState<PointWarnings | null>(null);
   const [busy, setBusy] = useState(false);
+  // Sent back with the edit: a save over someone else's newer change is refused, not applied.
+  const [loadedVersion, setLoadedVersion] = useState(1);
 
   useEffect(() => {
     if (!id) return;
     act('hazards.getPoint', { id }).then((detail) => {
       const p = detail?.point;
       if (!p) return;
-      const { frequency, lastInspectionMs: _l, lastResult: _r, nextDueMs: _n, createdAt: _c, updatedAt: _u, id: _id, ...rest } = p;
+      const { frequency, lastInspectionMs: _l, lastResult: _r, nextDueMs: _n, createdAt: _c, updatedAt: _u, id: _id, version, ...rest } = p;
+      setLoadedVersion(version);
       setDraft({ ...rest, lat: String(p.lat), lng: String(p.lng), coordSystem: 'wgs84', residents: String(p.residents), vulnerable: String(p.vulnerable), freqKind: frequency.kind, freqEvery: String(frequency.every) });
     });
   }, [id]);
@@ -66,7 +69,7 @@ export function PointForm({ id }: { id: string | null }) {
         if (!found) return;
         if (found.location.length || found.duplicates.length) return setWarnings(found);
       }
-      const saved = id ? await act('hazards.updatePoint', { id, point: input }) : await act('hazards.createPoint', input);
+      const saved = id ? await act('hazards.updatePoint', { id, point: input, expectedVersion: loadedVersion }) : await act('hazards.createPoint', input);
       if (saved) goHazards({ view: 'point', id: saved.point.id });
     } finally {
       setBusy(false);

@@ -77,6 +77,7 @@ export function markerCreateInput(data: FormData, at: LatLng): InputOf<'map.addM
 export function hazardMoveInput(point: HazardPoint, to: LatLng): InputOf<'hazards.updatePoint'> {
   return {
     id: point.id,
+    expectedVersion: point.version,
     point: {
       name: point.name,
       hazardType: point.hazardType,
