@@ -1,5 +1,5 @@
 import type { HandlerContext, HandlerMap } from '../context';
-import { toColumns, type MapLayerData } from '../../core/contract/map-layers';
+import type { MapLayerData } from '../../core/contract/map-layers';
 import type { SystemStatus } from '../../core/contract/system';
 import { pointsRepo } from '../repos/hazards-points';
 import { patrolsRepo } from '../repos/hazards-patrols';
@@ -26,19 +26,10 @@ export function hazardsStatus(ctx: HandlerContext): Pick<SystemStatus, 'overdueR
 
 /** This domain's map layers: active points (alert when a rectification is overdue) and patrol routes as lines. */
 export function hazardsMapLayer(ctx: HandlerContext): MapLayerData {
-  const { rows } = pointsRepo(ctx.db).list(
-    { q: '', hazardType: null, riskLevel: null, status: 'active', community: null, overdue: null },
-    { today: dutyDay(ctx), nowMs: ctx.nowMs },
-    'name',
-    false,
-    1_000_000,
-    0,
-  );
-  const byId = new Map(rows.map((p) => [p.id, p]));
+  const points = pointsRepo(ctx.db).mapColumns(dutyDay(ctx));
+  const at = new Map(points.ids.map((id, i) => [id, i]));
   return {
-    points: toColumns(
-      rows.map((p) => ({ id: p.id, layer: 'hazards', name: p.name, lat: p.lat, lng: p.lng, kind: p.hazardType, level: p.riskLevel, alert: p.overdueRectifications > 0 })),
-    ),
+    points: points.ids.length ? [points] : [],
     lines: patrolsRepo(ctx.db)
       .routes()
       .map((route) => ({
@@ -46,8 +37,8 @@ export function hazardsMapLayer(ctx: HandlerContext): MapLayerData {
         layer: 'patrols' as const,
         name: route.name,
         path: route.pointIds.flatMap((id) => {
-          const p = byId.get(id);
-          return p ? [[p.lat, p.lng] as [number, number]] : [];
+          const i = at.get(id);
+          return i === undefined ? [] : [[points.lat[i], points.lng[i]] as [number, number]];
         }),
         link: `#/hazards/patrols/${route.id}`,
       })),

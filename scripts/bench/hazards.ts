@@ -110,6 +110,10 @@ export async function benchHazards(bench: Bench, dir: string): Promise<void> {
   const bareCount = db.prepare("SELECT count(*) FROM hazard_rectifications WHERE status <> 'closed' AND deadline < '2026-07-15'").pluck();
   bench.add('hazards', 'system.status (overdue count)', await time(() => call('system.status', {}), 30), { baseline: ['bare count of overdue orders', await time(() => bareCount.get(), 30)] });
   bench.add('hazards', 'hazards.today (10k points)', await time(() => call('hazards.today', {}), 10), { baseline: ['bare SQL page of one type', bareTiming] });
+  const bareMapRows = db.prepare("SELECT id, name, lat, lng, hazard_type, risk_level FROM hazard_points WHERE deleted_at IS NULL AND status = 'active'").raw();
+  bench.add('hazards', 'map.layers (hazard points + routes + every other layer), 10k points', await time(() => call('map.layers', {}), 20), {
+    baseline: ['bare SELECT of the drawn columns', await time(() => bareMapRows.all(), 20)],
+  });
 
   await benchImport(bench, dir, db, call, rnd);
   db.close();
