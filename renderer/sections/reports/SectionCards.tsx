@@ -1,6 +1,6 @@
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
-import { figuresOf, sectionText, type SectionId } from './draft';
+import { figureText, figuresOf, sectionText, type SectionId } from './draft';
 import type { ReportFacts } from './gather';
 
 const WITH_RECORDS: SectionId[] = ['rain', 'prep', 'duty', 'response'];
@@ -32,7 +32,7 @@ export function SectionCards({ facts }: { facts: ReportFacts }) {
                   {figures.map((f) => (
                     <tr key={f.label}>
                       <th scope="row">{t(f.label)}</th>
-                      <td className={f.value === null ? 'num muted' : 'num'}>{f.value ?? t('reports.noRecord')}</td>
+                      <td className={f.value === null ? 'num muted' : 'num'}>{figureText(f, t)}</td>
                     </tr>
                   ))}
                 </tbody>

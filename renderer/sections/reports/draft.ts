@@ -6,10 +6,18 @@ export type DraftLang = 'zh' | 'en' | 'both';
 export const SECTION_IDS = ['rain', 'prep', 'duty', 'response', 'problems', 'next'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
-/** One figure beside a section; null value shows as "no record", never as 0. */
+/** One figure beside a section; null value shows as "no record" (or "incomplete"), never as 0. */
 export interface Figure {
   label: TKey;
   value: string | number | null;
+  /** Records exist but do not cover the whole period, so no total is claimed. */
+  incomplete?: boolean;
+}
+
+/** How a figure reads in a table: a missing value says why it is missing. */
+export function figureText(f: Figure, t: (key: TKey) => string): string {
+  if (f.value !== null) return String(f.value);
+  return t(f.incomplete ? 'reports.incomplete' : 'reports.noRecord');
 }
 
 const UI: Record<'zh' | 'en', Lang> = { zh: 'zh-CN', en: 'en' };
@@ -27,7 +35,8 @@ export function figuresOf(id: SectionId, facts: ReportFacts): Figure[] | null {
       return [
         { label: 'reports.fig.days', value: r.days },
         { label: 'reports.fig.rainDays', value: r.hasData ? r.rainDays : null },
-        { label: 'reports.fig.areaTotal', value: r.areaTotalMm === null ? null : r.areaTotalMm.toFixed(1) },
+        // The area mean needs every gauge's full period; with gaps the readings exist but no total is claimed.
+        { label: 'reports.fig.areaTotal', value: r.areaTotalMm === null ? null : r.areaTotalMm.toFixed(1), incomplete: r.hasData && r.areaTotalMm === null },
         { label: 'reports.fig.wettestDay', value: r.wettestDay },
         { label: 'reports.fig.wettestStation', value: r.wettestStation },
         { label: 'reports.fig.peak', value: r.peakM === null ? null : r.peakM.toFixed(2) },

@@ -1,6 +1,6 @@
 import { XLSX_MIME } from '../../components/download';
 import { translate, type TKey } from '../../i18n';
-import { figuresOf, pick, SECTION_IDS, type DraftLang, type Figure } from './draft';
+import { figureText, figuresOf, pick, SECTION_IDS, type DraftLang, type Figure } from './draft';
 import type { Bilingual, ReportFacts } from './gather';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -60,7 +60,7 @@ export async function reportDocx(report: ReportDocument): Promise<Blob> {
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
         new TableRow({ tableHeader: true, children: [t('reports.figure'), t('reports.value')].map((h) => new TableCell({ children: [text(h, { bold: true })] })) }),
-        ...figures.map((f) => new TableRow({ cantSplit: true, children: [t(f.label), f.value === null ? t('reports.noRecord') : String(f.value)].map((v) => new TableCell({ children: [text(v)] })) })),
+        ...figures.map((f) => new TableRow({ cantSplit: true, children: [t(f.label), figureText(f, t)].map((v) => new TableCell({ children: [text(v)] })) })),
       ],
     }),
   ]);
@@ -105,7 +105,7 @@ export async function reportXlsx(report: ReportDocument): Promise<Blob> {
   const figures = book.addWorksheet(t('reports.sheet.figures'));
   figures.addRow([t('reports.sheet.section'), t('reports.figure'), t('reports.value')]).font = { bold: true };
   for (const { heading, figures: rows } of figureTables(report.facts)) {
-    for (const f of rows) figures.addRow([t(heading), t(f.label), f.value === null ? t('reports.noRecord') : cell(f.value)]);
+    for (const f of rows) figures.addRow([t(heading), t(f.label), f.value === null ? figureText(f, t) : cell(f.value)]);
   }
   figures.columns = [{ width: 20 }, { width: 32 }, { width: 16 }];
   figures.views = [{ state: 'frozen', ySplit: 1 }];
