@@ -26,6 +26,8 @@ export interface StationRecord {
   notes: string;
   createdAt: string;
   updatedAt: string;
+  /** Row version for optimistic concurrency: send it back as `expectedVersion` when updating. */
+  version: number;
 }
 
 export interface RollingCell {
@@ -190,7 +192,10 @@ export const stationInput = z
     guaranteeM: level,
     floodLimitM: level,
     notes: text(2000).default(''),
+    /** Required with `id`: the version that was read, so a save over a newer change is refused. */
+    expectedVersion: z.number().int().min(1).optional(),
   })
+  .refine((s) => s.id === undefined || s.expectedVersion !== undefined, { message: 'Send the version you read when changing a gauge', path: ['expectedVersion'] })
   .refine((s) => (s.lat === null) === (s.lng === null), { message: 'Give both latitude and longitude, or neither', path: ['lng'] })
   .refine((s) => s.warningM === null || s.guaranteeM === null || s.guaranteeM >= s.warningM, {
     message: 'The guarantee level must not be below the warning level',

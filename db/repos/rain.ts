@@ -21,6 +21,7 @@ interface StationRow {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 export interface StoredStation extends StationRecord {
@@ -45,6 +46,7 @@ const toStation = (row: StationRow): StoredStation => ({
   deletedAt: row.deleted_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  version: row.version,
 });
 
 /** The public shape: the integer key and the deletion mark stay inside the database layer. */
@@ -64,7 +66,8 @@ export function rainStationsRepo(db: Db) {
   );
   const update = db.prepare(
     `UPDATE rain_stations SET code = @code, name = @name, name_en = @nameEn, type = @type, lat = @lat, lng = @lng, source = @source,
-       warning_m = @warningM, guarantee_m = @guaranteeM, flood_limit_m = @floodLimitM, notes = @notes, updated_at = @updatedAt WHERE id = @id`,
+       warning_m = @warningM, guarantee_m = @guaranteeM, flood_limit_m = @floodLimitM, notes = @notes, updated_at = @updatedAt,
+       version = version + 1 WHERE id = @id AND version = @expectedVersion`,
   );
   const softDelete = db.prepare('UPDATE rain_stations SET deleted_at = ?, updated_at = ? WHERE id = ?');
   return {
@@ -79,7 +82,8 @@ export function rainStationsRepo(db: Db) {
     list: (type: StationType | null = null) => (list.all({ type }) as StationRow[]).map(toStation),
     nextKey: () => nextKey.get() as number,
     insert: (s: StoredStation) => insert.run(s),
-    update: (s: StoredStation) => update.run(s),
+    /** False when the stored version is not `expectedVersion`: someone else saved first. */
+    update: (s: StoredStation, expectedVersion: number) => update.run({ ...s, expectedVersion }).changes === 1,
     softDelete: (id: string, nowIso: string) => softDelete.run(nowIso, nowIso, id),
   };
 }

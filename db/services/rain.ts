@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReadingOutcome } from '../../core/contract/rain';
 import { EMPTY_LAYER, toColumns, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
-import { Conflict, NotFound, ValidationError } from '../../core/errors';
+import { Conflict, NotFound, StaleRecord, ValidationError } from '../../core/errors';
 import type { HandlerContext, HandlerMap } from '../context';
 import { publicStation, qualityCode, rainReadingsRepo, rainStationsRepo, type StoredStation } from '../repos/rain';
 import { rainImportRepo } from '../repos/rainImport';
@@ -61,14 +61,17 @@ export const rainHandlers = {
     const repo = rainStationsRepo(ctx.db);
     const clash = repo.byCode(input.code);
     if (clash && clash.id !== input.id) throw new Conflict('rain.errors.codeTaken', `Station code ${input.code} is already used`, { code: input.code });
-    if (input.id) {
-      const before = liveStation(ctx, input.id);
-      const after: StoredStation = { ...before, ...input, id: before.id, updatedAt: ctx.nowIso };
-      repo.update(after);
+    const { expectedVersion, ...fields } = input;
+    if (fields.id) {
+      const before = liveStation(ctx, fields.id);
+      if (expectedVersion !== before.version) throw new StaleRecord('rain_station', publicStation(before));
+      const after: StoredStation = { ...before, ...fields, id: before.id, updatedAt: ctx.nowIso, version: before.version + 1 };
+      // The version in the WHERE clause makes the check and the write one step.
+      if (!repo.update(after, before.version)) throw new StaleRecord('rain_station', publicStation(liveStation(ctx, before.id)));
       ctx.audit({ entity: 'rain_station', entityId: before.id, before: publicStation(before), after: publicStation(after) });
       return publicStation(after);
     }
-    const station: StoredStation = { ...input, id: randomUUID(), key: repo.nextKey(), deletedAt: null, createdAt: ctx.nowIso, updatedAt: ctx.nowIso };
+    const station: StoredStation = { ...fields, id: randomUUID(), key: repo.nextKey(), deletedAt: null, createdAt: ctx.nowIso, updatedAt: ctx.nowIso, version: 1 };
     repo.insert(station);
     ctx.audit({ entity: 'rain_station', entityId: station.id, before: null, after: publicStation(station) });
     return publicStation(station);

@@ -88,8 +88,8 @@ describe('map: adding and moving other domains’ points', () => {
 
     const station = t.call<StationRecord>('rain.saveStation', { code: 'FT-W02', name: '新洲河', nameEn: 'Xinzhou River', type: 'water', lat: 22.54, lng: 114.06, source: '区水务局', warningM: 3.2, guaranteeM: 4.1, notes: '自动站' });
     const movedStation = t.call<StationRecord>('rain.saveStation', stationMoveInput(station, { lat: 22.5402, lng: 114.0611 }));
-    const keep = ({ lat, lng, updatedAt, ...rest }: StationRecord) => (void lat, void lng, void updatedAt, rest);
-    expect(movedStation).toMatchObject({ id: station.id, lat: 22.5402, lng: 114.0611 });
+    const keep = ({ lat, lng, updatedAt, version, ...rest }: StationRecord) => (void lat, void lng, void updatedAt, void version, rest);
+    expect(movedStation).toMatchObject({ id: station.id, lat: 22.5402, lng: 114.0611, version: station.version + 1 });
     expect(keep(movedStation)).toEqual(keep(station));
     expect(t.call<StationRecord[]>('rain.listStations', {})).toHaveLength(1);
   });

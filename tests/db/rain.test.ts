@@ -27,8 +27,12 @@ describe('rain gauges', () => {
     const t = setup();
     expect(t.call<StationRecord[]>('rain.listStations', {}).map((s) => s.code)).toEqual(['HF01', 'SW01']);
     expect(t.call<StationRecord[]>('rain.listStations', { type: 'water' }).map((s) => s.code)).toEqual(['SW01']);
-    const renamed = t.call<StationRecord>('rain.saveStation', { ...t.gauge, name: '华富站' });
-    expect(renamed).toMatchObject({ id: t.gauge.id, name: '华富站' });
+    const renamed = t.call<StationRecord>('rain.saveStation', { ...t.gauge, name: '华富站', expectedVersion: t.gauge.version });
+    expect(renamed).toMatchObject({ id: t.gauge.id, name: '华富站', version: t.gauge.version + 1 });
+    // A screen still holding the first version (e.g. a drag on the map) is refused with the gauge as it is now.
+    const stale = t.fail('rain.saveStation', { ...t.gauge, lat: 22.6, lng: 114.1, expectedVersion: t.gauge.version });
+    expect(stale).toMatchObject({ code: 'conflict', current: { name: '华富站', version: renamed.version } });
+    expect(t.fail('rain.saveStation', { ...t.gauge, name: '无版本' }).issues?.[0].path).toBe('expectedVersion');
     t.call('rain.deleteStation', { id: t.river.id });
     expect(t.call<StationRecord[]>('rain.listStations', {}).map((s) => s.code)).toEqual(['HF01']);
     const audit = t.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'rain_station'").pluck().get();

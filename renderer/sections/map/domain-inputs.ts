@@ -105,6 +105,7 @@ export function hazardMoveInput(point: HazardPoint, to: LatLng): InputOf<'hazard
 export function stationMoveInput(station: StationRecord, to: LatLng): InputOf<'rain.saveStation'> {
   return {
     id: station.id,
+    expectedVersion: station.version,
     code: station.code,
     name: station.name,
     nameEn: station.nameEn,
