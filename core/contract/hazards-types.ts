@@ -202,6 +202,8 @@ export interface RouteRecord {
   lastRunMs: number | null;
   nextDueMs: number | null;
   due: boolean;
+  /** Row version for optimistic concurrency: send it back as `expectedVersion` when changing the route. */
+  version: number;
 }
 
 export interface PatrolVisitRecord {

@@ -180,8 +180,11 @@ export const hazardsContract = {
       frequency: zFrequency,
       warningFrequency: zFrequency.nullable().default(null),
       notes: zText(1000).default(''),
-    }),
-    'Create or change a patrol route',
+      /** Required with `id`: the version that was read, so a save over a newer change is refused. */
+      expectedVersion: z.number().int().min(1).nullable().default(null),
+    })
+    .refine((r) => r.id === null || r.expectedVersion !== null, { message: 'Send the version you read when changing a route', path: ['expectedVersion'] }),
+    'Create or change a patrol route; a change is refused with the current route if it changed since it was read',
   ),
   'hazards.deleteRoute': write<{ id: string }>()(
     z.object({ id: zId, reason: zText(200).default('') }),

@@ -12,6 +12,7 @@ export interface StoredRoute {
   warningFrequency: Frequency | null;
   notes: string;
   lastRunMs: number | null;
+  version: number;
 }
 
 interface RouteDbRow {
@@ -25,6 +26,7 @@ interface RouteDbRow {
   warn_freq_every: number | null;
   notes: string;
   last_run_ms: number | null;
+  version: number;
 }
 
 const toRoute = (row: RouteDbRow): StoredRoute => ({
@@ -36,6 +38,7 @@ const toRoute = (row: RouteDbRow): StoredRoute => ({
   warningFrequency: row.warn_freq_kind && row.warn_freq_every ? { kind: row.warn_freq_kind as Frequency['kind'], every: row.warn_freq_every } : null,
   notes: row.notes,
   lastRunMs: row.last_run_ms,
+  version: row.version,
 });
 
 export interface StoredRun {
@@ -89,9 +92,11 @@ export const patrolsRepo = perDb((db: Db) => {
      VALUES (@id, @name, @pointIds, @assignees, @freqKind, @freqEvery, @warnKind, @warnEvery, @notes, @at, @at)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, point_ids = excluded.point_ids, assignees = excluded.assignees,
        freq_kind = excluded.freq_kind, freq_every = excluded.freq_every, warn_freq_kind = excluded.warn_freq_kind,
-       warn_freq_every = excluded.warn_freq_every, notes = excluded.notes, updated_at = excluded.updated_at`,
+       warn_freq_every = excluded.warn_freq_every, notes = excluded.notes, updated_at = excluded.updated_at,
+       version = version + 1
+     WHERE version = @expectedVersion`,
   );
-  const deleteRoute = db.prepare('UPDATE hazard_routes SET deleted_at = @at, updated_at = @at WHERE id = @id AND deleted_at IS NULL');
+  const deleteRoute = db.prepare('UPDATE hazard_routes SET deleted_at = @at, updated_at = @at, version = version + 1 WHERE id = @id AND deleted_at IS NULL');
   const insertRun = db.prepare(
     `INSERT INTO hazard_patrol_runs (id, route_id, route_snapshot, patroller, started_at_ms, ended_at_ms, visits, missed, event_id, created_at, updated_at)
      VALUES (@id, @routeId, @snapshot, @patroller, @startedAtMs, @endedAtMs, @visits, @missed, @eventId, @at, @at)`,
@@ -106,8 +111,10 @@ export const patrolsRepo = perDb((db: Db) => {
       return row ? toRoute(row) : undefined;
     },
     routesWithPoint: (pointId: string) => routesWithPoint.all(pointId) as { id: string; name: string }[],
-    saveRoute: (r: Omit<StoredRoute, 'lastRunMs'>, at: string) =>
+    /** A new route when `expectedVersion` is null; false when an edit finds another version stored (someone saved first). */
+    saveRoute: (r: Omit<StoredRoute, 'lastRunMs' | 'version'>, expectedVersion: number | null, at: string) =>
       upsert.run({
+        expectedVersion,
         id: r.id,
         name: r.name,
         pointIds: JSON.stringify(r.pointIds),
@@ -118,7 +125,7 @@ export const patrolsRepo = perDb((db: Db) => {
         warnEvery: r.warningFrequency?.every ?? null,
         notes: r.notes,
         at,
-      }),
+      }).changes === 1,
     deleteRoute: (id: string, at: string) => deleteRoute.run({ id, at }).changes,
     insertRun: ({ routeName, routePointIds, ...run }: StoredRun & { eventId: string | null }, at: string) =>
       insertRun.run({ ...run, snapshot: JSON.stringify({ name: routeName, pointIds: routePointIds }), visits: JSON.stringify(run.visits), missed: JSON.stringify(run.missed), at }),

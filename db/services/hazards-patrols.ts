@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '../../core/errors';
+import { StaleRecord, ValidationError } from '../../core/errors';
 import type { PatrolRunRecord, RouteRecord, SummaryRow } from '../../core/contract/hazards-types';
 import { isPastDue } from '../../core/domain/hazards/inspection';
 import { nextPatrolDue, routeIssues, summarizeRun, type PatrolRoute } from '../../core/domain/hazards/patrol';
@@ -48,8 +48,14 @@ const saveRoute: Handler<'hazards.saveRoute'> = (ctx, input) => {
   const names = pointsRepo(ctx.db).names(input.pointIds);
   const unknown = input.pointIds.find((p) => !names.has(p));
   if (unknown) throw new ValidationError('errors.hazards.routeUnknownPoint', `Point ${unknown} does not exist`, { id: unknown });
+  const current = () => {
+    const stored = mustGet(repo.route(id), 'hazard_route', id);
+    return routeRecord(ctx, stored, warningActive(ctx), pointsRepo(ctx.db).names(stored.pointIds));
+  };
+  if (before && input.expectedVersion !== before.version) throw new StaleRecord('hazard_route', current());
   const route = { id, name: input.name, pointIds: input.pointIds, assignees: input.assignees, frequency: input.frequency, warningFrequency: input.warningFrequency, notes: input.notes };
-  repo.saveRoute(route, ctx.nowIso);
+  // The version in the upsert's WHERE makes the check and the write one step.
+  if (!repo.saveRoute(route, before ? before.version : null, ctx.nowIso)) throw new StaleRecord('hazard_route', current());
   ctx.audit({ entity: 'hazard_route', entityId: id, before, after: route });
   return routeRecord(ctx, mustGet(repo.route(id), 'hazard_route', id), warningActive(ctx), names);
 };

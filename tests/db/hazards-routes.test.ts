@@ -16,9 +16,15 @@ describe('editing and deleting patrol routes', () => {
     const route = t.call<RouteRecord>('hazards.saveRoute', { name: '华富北线', pointIds: [a.id, b.id], frequency: { kind: 'days', every: 1 } });
     t.call('hazards.recordRun', { routeId: route.id, patroller: '张伟', startedAtMs: NOON - 2 * HOUR, visits: [{ pointId: a.id, atMs: NOON - HOUR }] });
 
-    const edited = t.call<RouteRecord>('hazards.saveRoute', { id: route.id, name: '华富北线（汛期）', pointIds: [c.id, b.id, a.id], assignees: ['李梅'], frequency: { kind: 'hours', every: 12 } });
+    const edited = t.call<RouteRecord>('hazards.saveRoute', { id: route.id, name: '华富北线（汛期）', pointIds: [c.id, b.id, a.id], assignees: ['李梅'], frequency: { kind: 'hours', every: 12 }, expectedVersion: route.version });
     expect(edited).toMatchObject({ id: route.id, name: '华富北线（汛期）', pointNames: ['彩田路下穿通道', '笔架山边坡', '华富村地下车库'], frequency: { kind: 'hours', every: 12 }, assignees: ['李梅'] });
     expect(t.call<RouteRecord[]>('hazards.listRoutes')).toHaveLength(1);
+    // A second editor still holding the first version is refused with the route as it is now; a change without a version is refused too.
+    const stale = t.fail('hazards.saveRoute', { id: route.id, name: '旧版', pointIds: [a.id], frequency: { kind: 'days', every: 1 }, expectedVersion: route.version });
+    expect(stale).toMatchObject({ code: 'conflict', current: { name: '华富北线（汛期）', version: edited.version } });
+    expect(edited.version).toBe(route.version + 1);
+    expect(t.fail('hazards.saveRoute', { id: route.id, name: '无版本', pointIds: [a.id], frequency: { kind: 'days', every: 1 } }).issues?.[0].path).toBe('expectedVersion');
+    expect(t.call<RouteRecord[]>('hazards.listRoutes')[0].name).toBe('华富北线（汛期）');
 
     const [run] = t.call<PatrolRunRecord[]>('hazards.listRuns', {});
     expect(run).toMatchObject({ routeName: '华富北线', missed: [b.id] });
@@ -43,7 +49,7 @@ describe('editing and deleting patrol routes', () => {
     // A deleted route can be neither walked, edited nor deleted again, and the refusals write nothing.
     const after = counts(t);
     expect(t.fail('hazards.recordRun', { routeId: route.id, patroller: '张伟', startedAtMs: NOON - HOUR, visits: [] }).key).toBe('errors.notFound');
-    expect(t.fail('hazards.saveRoute', { id: route.id, name: 'x', pointIds: [a.id], frequency: { kind: 'days', every: 1 } }).key).toBe('errors.notFound');
+    expect(t.fail('hazards.saveRoute', { id: route.id, name: 'x', pointIds: [a.id], frequency: { kind: 'days', every: 1 }, expectedVersion: route.version }).key).toBe('errors.notFound');
     expect(t.fail('hazards.deleteRoute', { id: route.id }).key).toBe('errors.notFound');
     expect(counts(t)).toEqual(after);
   });

@@ -25,6 +25,7 @@ export function RouteForm({ route, onSaved, onCancel }: { route: RouteRecord | n
       frequency: { kind, every: Number(every) },
       warningFrequency: warnHours ? { kind: 'hours', every: Number(warnHours) } : null,
       notes: route?.notes ?? '',
+      expectedVersion: route?.version ?? null,
     });
     if (saved) {
       setName('');
