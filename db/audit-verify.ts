@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import type { Db } from './platform/connection';
 import type { AuditVerifyResult } from '../core/contract/system';
 import { auditRepo, chainHash, GENESIS_HASH } from './repos/audit';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StorageError } from '../core/errors';
-import type { DataPaths } from './paths';
+import type { DataPaths } from './platform/paths';
 import { BACKUP_DB_FILE, BACKUP_FILES_DIR, verifyCopy } from './backup';
 import { copyTree, syncFile } from './backup-files';
 

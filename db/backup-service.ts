@@ -4,10 +4,10 @@ import { Conflict, NotFound, StorageError, type ErrorBody } from '../core/errors
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { BackupJob, BackupList } from '../core/contract/backup';
 import type { BackupReason } from '../core/domain/backup/rotation';
-import type { Db } from './connection';
-import type { Actor } from './context';
-import type { DataPaths } from './paths';
-import { errorBody } from './dispatch';
+import type { Db } from './platform/connection';
+import type { Actor } from './platform/context';
+import type { DataPaths } from './platform/paths';
+import { errorBody } from './platform/dispatch';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { auditRepo } from './repos/audit';
 import { settingsRepo } from './repos/settings';

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { StorageError } from '../core/errors';
 import { BACKUP_NAME, type BackupInfo } from '../core/contract/backup';
 import { backupsToDelete, type BackupReason, type RotationPolicy } from '../core/domain/backup/rotation';
-import type { Db, GoodBackup } from './connection';
-import type { DataPaths } from './paths';
+import type { Db, GoodBackup } from './platform/connection';
+import type { DataPaths } from './platform/paths';
 import { copyTree, writeFileDurably } from './backup-files';
 
 /**

@@ -1,4 +1,4 @@
-import type { AllHandlers } from './context';
+import type { AllHandlers } from './platform/context';
 import { dutyHandlers } from './services/duty';
 import { hazardsHandlers } from './services/hazards';
 import { evacHandlers } from './services/evac';

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../core/errors';
-import type { Actor } from '../db/context';
-import type { Dispatcher } from '../db/dispatch';
+import type { Actor } from '../db/platform/context';
+import type { Dispatcher } from '../db/platform/dispatch';
 import { nextHeldSession, type HeldSession } from '../db/services/accountsGate';
 import { CALL_CHANNEL } from './channels';
 

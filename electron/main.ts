@@ -2,8 +2,8 @@ import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, screen, sessi
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataPaths, ensureDataDir, resolveDataDir } from '../db/paths';
-import { openLiveDatabase, type LiveDatabase } from '../db/live-database';
+import { dataPaths, ensureDataDir, resolveDataDir } from '../db/platform/paths';
+import { openLiveDatabase, type LiveDatabase } from '../db/platform/live-database';
 import { createHeldSession, registerContractIpc } from './ipc';
 import { buildMenuTemplate, type MenuLang } from './menu';
 import { hardenApp, hardenSession } from './security';

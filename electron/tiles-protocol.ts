@@ -1,5 +1,5 @@
 import type { Protocol } from 'electron';
-import type { Db } from '../db/connection';
+import type { Db } from '../db/platform/connection';
 import { parseTilePath, tileStoreFor, type TileAnswer } from '../db/mbtiles';
 import { onlineTilesFor, parseOnlinePath } from '../db/map-online';
 import { tileRouteReads } from '../db/repos/map';

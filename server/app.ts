@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { Db } from '../db/connection';
-import type { Dispatcher } from '../db/dispatch';
-import { dataPaths, ensureDataDir, type DataPaths } from '../db/paths';
+import type { Db } from '../db/platform/connection';
+import type { Dispatcher } from '../db/platform/dispatch';
+import { dataPaths, ensureDataDir, type DataPaths } from '../db/platform/paths';
 import type { BackupService } from '../db/backup-service';
-import { openLiveDatabase } from '../db/live-database';
+import { openLiveDatabase } from '../db/platform/live-database';
 import { createHttpServer, type Route } from './http';
 import { createAuth } from './auth';
 import { loadTls, TlsConfigError, type TlsFiles, type TlsMaterial } from './tls';

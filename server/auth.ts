@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoginResult, PasswordChanged } from '../core/contract/accounts';
 import type { ErrorBody, Result } from '../core/errors';
-import type { Actor } from '../db/context';
+import type { Actor } from '../db/platform/context';
 import { sessionActor, SIGNED_OUT_ACTOR, type SessionActor } from '../db/services/accountsGate';
 
 /**

@@ -6,8 +6,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { contract, isMethodName } from '../core/contract';
 import { HTTP_STATUS, type ErrorBody, type Result } from '../core/errors';
-import type { Actor } from '../db/context';
-import type { Dispatcher } from '../db/dispatch';
+import type { Actor } from '../db/platform/context';
+import type { Dispatcher } from '../db/platform/dispatch';
 import type { Auth } from './auth';
 import type { TlsMaterial } from './tls';
 

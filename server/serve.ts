@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../core/errors';
-import { resolveDataDir } from '../db/paths';
+import { resolveDataDir } from '../db/platform/paths';
 import { ServeError, startServe } from './app';
 import { tilesRoutes } from './tiles';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Db } from '../db/connection';
-import type { DataPaths } from '../db/paths';
+import type { Db } from '../db/platform/connection';
+import type { DataPaths } from '../db/platform/paths';
 import { parseTilePath, tileStoreFor, type TileAnswer } from '../db/mbtiles';
 import { onlineTilesFor, parseOnlinePath } from '../db/map-online';
 import { tileRouteReads } from '../db/repos/map';

@@ -1,6 +1,6 @@
-import type { Actor } from '../context';
-import type { Dispatcher } from '../dispatch';
-import type { Db } from '../connection';
+import type { Actor } from '../platform/context';
+import type { Dispatcher } from '../platform/dispatch';
+import type { Db } from '../platform/connection';
 import { seedFoundation } from './foundation';
 import { seedEvac } from './evac';
 import { seedDuty } from './duty';

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { AccountRecord } from '../../core/contract/accounts';
 import type { Role } from '../../core/permissions';
 

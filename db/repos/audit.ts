@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { AuditRow } from '../../core/contract/system';
 
 export interface AuditInsert {

@@ -1,5 +1,5 @@
-import type { Db } from '../connection';
-import { perDb } from './dutyCache';
+import type { Db } from '../platform/connection';
+import { perDb } from '../platform/per-db';
 import type { EquipmentCheckRecord, EquipmentItemRecord } from '../../core/contract/dutyShared';
 import type { CheckStatus, EquipmentCheck } from '../../core/domain/duty/equipment';
 

@@ -1,5 +1,5 @@
-import type { Db } from '../connection';
-import { perDb } from './dutyCache';
+import type { Db } from '../platform/connection';
+import { perDb } from '../platform/per-db';
 import { OVERDUE_SQL } from './hazards-points';
 import type { HandoverRecord, HandoverSavedDraft } from '../../core/contract/dutyShared';
 import type { EvacuationSnapshot, OverdueRectification } from '../../core/domain/duty/handover';

@@ -1,5 +1,5 @@
-import type { Db } from '../connection';
-import { perDb } from './dutyCache';
+import type { Db } from '../platform/connection';
+import { perDb } from '../platform/per-db';
 import type { IncidentReportRecord, ZeroReportRecord } from '../../core/contract/dutyShared';
 import type { ReportMode, ReportStage } from '../../core/domain/duty/incidents';
 

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../connection';
-import { perDb } from './dutyCache';
+import type { Db } from '../platform/connection';
+import { perDb } from '../platform/per-db';
 import type { LogChannel, LogEntry, LogPage } from '../../core/contract/dutyShared';
 
 interface LogRow {

@@ -1,5 +1,5 @@
-import type { Db } from '../connection';
-import { perDb } from './dutyCache';
+import type { Db } from '../platform/connection';
+import { perDb } from '../platform/per-db';
 import type { Person, PersonRole } from '../../core/domain/duty/types';
 import type { DutyPersonRecord, LeaveRecord } from '../../core/contract/dutyShared';
 

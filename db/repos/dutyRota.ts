@@ -1,5 +1,5 @@
-import type { Db } from '../connection';
-import { perDb } from './dutyCache';
+import type { Db } from '../platform/connection';
+import { perDb } from '../platform/per-db';
 import type { AssignmentSource, RotaChangeRecord, RotaSlotName, ShiftKind } from '../../core/contract/dutyShared';
 
 export interface AssignmentRow {

@@ -1,5 +1,5 @@
-import type { Db } from '../connection';
-import { perDb } from './dutyCache';
+import type { Db } from '../platform/connection';
+import { perDb } from '../platform/per-db';
 import { WARNING_COLOUR_LABELS, WARNING_TYPE_LABELS, type ResponseLevel, type WarningColour, type WarningType } from '../../core/domain/duty/warnings';
 import type { ResponseRecord, WarningRecord } from '../../core/contract/dutyShared';
 

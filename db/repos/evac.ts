@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { ShelterStatus, ShelterView, SupplyLine } from '../../core/contract/evac';
 import type { ShelterType } from '../../core/domain/evac/model';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { EvacSource } from '../../core/contract/evac';
 import type { Movement, MovementSource, Person, PersonStatus, Placement, VulnerableFlag } from '../../core/domain/evac/model';
 import type { PersonEvacState } from '../../core/domain/evac/state';

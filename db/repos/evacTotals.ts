@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { PersonStatus } from '../../core/domain/evac/model';
 
 export interface TotalsScope {

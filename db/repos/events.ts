@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { EventKind, EventRecord } from '../../core/contract/system';
 
 interface EventRow {

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 
 /**
  * One repository per connection: handlers ask for repositories on every call, and preparing a

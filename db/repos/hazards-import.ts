@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import { perDb } from './hazards-cache';
 import type { ImportRowIssue } from '../../core/contract/hazards-types';
 

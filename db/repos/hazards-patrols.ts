@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import { perDb } from './hazards-cache';
 import type { PatrolVisitRecord } from '../../core/contract/hazards-types';
 import type { Frequency } from '../../core/domain/hazards/inspection';

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import { perDb } from './hazards-cache';
 import { columnsOf, roundCoord, type PointColumns } from '../../core/contract/map-layers';
 import type { HazardPoint, PointFilter, PointRow, PointStatus } from '../../core/contract/hazards-types';

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import { perDb } from './hazards-cache';
 import type { InspectionRecord, TemplateRecord } from '../../core/contract/hazards-types';
 import type { ChecklistTemplate, HazardTypeId, TemplateItem } from '../../core/domain/hazards/templates';

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import { perDb } from './hazards-cache';
 import type { SummaryRow } from '../../core/contract/hazards-types';
 import { OVERDUE_SQL } from './hazards-points';

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { MapMarker, MarkerKind, ShapeKind, TileKind, Tileset } from '../../core/contract/map';
 import { columnsOf, type PointColumns } from '../../core/contract/map-layers';
 import type { CoordSystem } from '../../core/domain/geo/coords';

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { StationRecord, StationType } from '../../core/contract/rain';
 import type { RainQuality } from '../../core/domain/rain/readings';
 import { RAIN_QUALITY_CODES } from '../../core/domain/rain/packed';

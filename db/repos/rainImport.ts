@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { DuplicateRecord, ImportBatch } from '../../core/contract/rain';
 import type { RowError } from '../../core/domain/rain/csv';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import type { NormalRecord, SignalSuggestion } from '../../core/contract/rain';
 import type { SignalColour } from '../../core/domain/rain/grades';
 import type { RollingKey } from '../../core/domain/rain/sums';

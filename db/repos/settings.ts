@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import { settingsSchema, type Settings, type SettingsSection } from '../../core/settings';
 
 export function settingsRepo(db: Db) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound, Unauthorized, ValidationError } from '../../core/errors';
 import type { AccountsStatus, LoginResult } from '../../core/contract/accounts';
 import { failedSignIn, isLocked } from '../../core/domain/accounts/lockout';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { burnVerification, hashPassword, needsRehash, verifyPassword } from '../passwords';
 import { accountsRepo, publicAccount, type StoredAccount } from '../repos/accounts';
 import { settingsRepo } from '../repos/settings';

@@ -1,8 +1,8 @@
 import { Forbidden, Unauthorized, type Result } from '../../core/errors';
 import { PUBLIC_METHODS, SIGN_IN_METHODS, type LoginResult, type PasswordChanged } from '../../core/contract/accounts';
 import { sectionSchema, type Settings } from '../../core/settings';
-import type { Db } from '../connection';
-import type { Actor } from '../context';
+import type { Db } from '../platform/connection';
+import type { Actor } from '../platform/context';
 import { accountsRepo, type StoredAccount } from '../repos/accounts';
 
 /** Who calls are made as on a one-PC desk without sign-in (single-user mode, or no accounts yet). */

@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { StorageError } from '../../core/errors';
-import type { HandlerMap } from '../context';
+import type { HandlerMap } from '../platform/context';
 import { backupServiceFor } from '../backup-service';
 
 /**

@@ -1,4 +1,4 @@
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import type { DutyPerson, SystemStatus } from '../../core/contract/system';
 import { dutyRotaRepo, type AssignmentRow } from '../repos/dutyRota';
 import { dutyWarningsRepo } from '../repos/dutyWarnings';

@@ -3,7 +3,7 @@ import { addDays, dutyDayOf, dutyDayWindow, formatLocal, zonedToUtc, type LocalD
 import type { Settings } from '../../core/settings';
 import type { NamedConflict, ShiftKind } from '../../core/contract/dutyShared';
 import { isHardConflict, type RotaConflict, type RotaConflictKind } from '../../core/domain/duty/conflicts';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../platform/context';
 
 export type DutySettings = Settings['duty'] & { timeZone: string; dutyDayStart: string; operatorName: string };
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ValidationError, type FieldIssue } from '../../core/errors';
 import { equipmentLabel, openFaults } from '../../core/domain/duty/equipment';
 import type { EquipmentCheckRecord } from '../../core/contract/dutyShared';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { dutyEquipmentRepo } from '../repos/dutyEquipment';
 import { assertNotFuture, dutyDayAt, dutySettings, lineIssue, shiftAt } from './dutyCommon';
 

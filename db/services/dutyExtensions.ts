@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import { isOnLeave } from '../../core/domain/duty/types';
 import type { ExtensionView } from '../../core/contract/dutyShared';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { dutyPeopleRepo } from '../repos/dutyPeople';
 import { dutyRotaRepo, type ExtensionRow } from '../repos/dutyRota';
 import { dutyWarningsRepo } from '../repos/dutyWarnings';

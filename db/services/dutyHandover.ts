@@ -3,7 +3,7 @@ import { Conflict, NotFound, StaleRecord, ValidationError } from '../../core/err
 import { addDays, dutyDayWindow, type LocalDate } from '../../core/time';
 import { draftHandover, isHandoverDue } from '../../core/domain/duty/handover';
 import type { HandoverRecord, HandoverSavedDraft, HandoverView } from '../../core/contract/dutyShared';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { dutyHandoverRepo } from '../repos/dutyHandover';
 import { dutyLogRepo } from '../repos/dutyLog';
 import { dutyRotaRepo } from '../repos/dutyRota';

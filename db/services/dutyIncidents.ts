@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import { checkNextReport, reportStatus, type ReportingSettings } from '../../core/domain/duty/incidents';
 import type { IncidentReportRecord, IncidentView, ZeroReportRecord } from '../../core/contract/dutyShared';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../repos/events';
 import { dutyIncidentsRepo, type IncidentRecord } from '../repos/dutyIncidents';
 import { dutyLogRepo } from '../repos/dutyLog';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound } from '../../core/errors';
 import type { LogEntry } from '../../core/contract/dutyShared';
 import type { ParsedInputOf } from '../../core/contract';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../repos/events';
 import { dutyLogRepo } from '../repos/dutyLog';
 import { assertNotFuture, dutyDayAt, recorder } from './dutyCommon';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotFound, ValidationError } from '../../core/errors';
-import type { HandlerMap } from '../context';
+import type { HandlerMap } from '../platform/context';
 import type { LeaveRecord } from '../../core/contract/dutyShared';
 import { dutyPeopleRepo } from '../repos/dutyPeople';
 

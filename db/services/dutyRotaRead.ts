@@ -5,7 +5,7 @@ import { fairnessOf } from '../../core/domain/duty/fairness';
 import { generateRota } from '../../core/domain/duty/rota';
 import { isWeekendOrHoliday, makeCalendar, type DutyCalendar, type DutyDay, type Person } from '../../core/domain/duty/types';
 import type { FairnessRow, NamedConflict, RotaDayView, RotaSlotView } from '../../core/contract/dutyShared';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { dutyPeopleRepo } from '../repos/dutyPeople';
 import { dutyRotaRepo, type AssignmentRow } from '../repos/dutyRota';
 import { dutySettings, nameConflicts } from './dutyCommon';

@@ -5,7 +5,7 @@ import { parseImportDate, personResolver } from '../../core/domain/duty/rotaImpo
 import { replacePerson, swapDuties, type SwapResult } from '../../core/domain/duty/swap';
 import type { DutyDay, DutySlot } from '../../core/domain/duty/types';
 import type { RotaChangeRecord, ShiftKind } from '../../core/contract/dutyShared';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { dutyPeopleRepo } from '../repos/dutyPeople';
 import { dutyRotaRepo, type AssignmentRow } from '../repos/dutyRota';
 import { assertRotaAcceptable, dutySettings, lineIssue, nameConflicts } from './dutyCommon';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound } from '../../core/errors';
 import { responseLevelLabel, suggestResponseLevel } from '../../core/domain/duty/warnings';
 import type { ResponseRecord, WarningRecord } from '../../core/contract/dutyShared';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../repos/events';
 import { dutyWarningsRepo } from '../repos/dutyWarnings';
 import { dutyRotaRepo } from '../repos/dutyRota';

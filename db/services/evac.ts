@@ -1,4 +1,4 @@
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { toColumns, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
 import { eventsRepo } from '../repos/events';
 import { evacPeopleRepo } from '../repos/evacPeople';

@@ -12,7 +12,7 @@ import {
   type EventTotals,
 } from '../../core/domain/evac/totals';
 import type { DashboardSourceRow, EvacDashboard, EvacExport, PersonRow } from '../../core/contract/evac';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { sheltersRepo } from '../repos/evac';
 import { evacPeopleRepo, toDomainPerson, toMovement, type PersonRecord } from '../repos/evacPeople';
 import { evacTotalsRepo, type TotalsScope } from '../repos/evacTotals';

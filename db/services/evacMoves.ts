@@ -6,7 +6,7 @@ import { sourceKey, type Movement } from '../../core/domain/evac/model';
 import { applyMovement, initialState, type PersonEvacState } from '../../core/domain/evac/state';
 import type { EvacSource, MoveResult, StepResult } from '../../core/contract/evac';
 import type { ParsedInputOf } from '../../core/contract';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { sheltersRepo } from '../repos/evac';
 import { domainSource, evacPeopleRepo, toDomainPerson, type PersonRecord } from '../repos/evacPeople';
 import { timeOrderedUuid } from './evacIds';

@@ -3,7 +3,7 @@ import { Conflict, Forbidden, NotFound, ValidationError } from '../../core/error
 import { shelterCapacity } from '../../core/domain/evac/capacity';
 import type { ShelterView } from '../../core/contract/evac';
 import { maySeePersonalData } from '../../core/permissions';
-import type { Actor, HandlerContext, HandlerMap } from '../context';
+import type { Actor, HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../repos/events';
 import { sheltersRepo, type ShelterPeriod, type ShelterRecord } from '../repos/evac';
 

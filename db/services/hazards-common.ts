@@ -5,7 +5,7 @@ import { everyHours, type ScheduleSettings } from '../../core/domain/hazards/ins
 import { daysOverdue, type RectificationSettings } from '../../core/domain/hazards/rectification';
 import { findNearDuplicates, locationWarnings, normalizePointName } from '../../core/domain/hazards/points';
 import { toWgs84, type CoordSystem } from '../../core/domain/geo/coords';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../platform/context';
 import { pointsRepo, type NameKeys } from '../repos/hazards-points';
 import { pinyinSortKey } from '../../core/domain/hazards/pinyin';
 import type { StoredOrder } from '../repos/hazards-records';

@@ -3,7 +3,7 @@ import { NotFound, ValidationError } from '../../core/errors';
 import { importRow, type ImportRowIssue, type PointInput } from '../../core/contract/hazards-types';
 import { distanceMeters, normalizePointName } from '../../core/domain/hazards/points';
 import { fieldMessages, ROW_RULES, rowMessage, type RowMessage } from '../../core/domain/hazards/importMessages';
-import type { Handler, HandlerContext } from '../context';
+import type { Handler, HandlerContext } from '../platform/context';
 import { importsRepo } from '../repos/hazards-import';
 import { pointsRepo } from '../repos/hazards-points';
 import { nameKeys, pointWarnings } from './hazards-common';

@@ -5,7 +5,7 @@ import type { InspectionRecord, RectificationRecord, TemplateRecord } from '../.
 import { defaultTemplateFor, reviseTemplate, type ChecklistTemplate, type HazardTypeId, HAZARD_TYPE_IDS } from '../../core/domain/hazards/templates';
 import { dueAfter, evaluateInspection, rectificationDrafts } from '../../core/domain/hazards/inspection';
 import { openRectification, refusalError, transition, type RectificationDraft } from '../../core/domain/hazards/rectification';
-import type { Handler, HandlerContext } from '../context';
+import type { Handler, HandlerContext } from '../platform/context';
 import { eventsRepo } from '../repos/events';
 import { pointsRepo } from '../repos/hazards-points';
 import { inspectionsRepo, rectificationsRepo, templateRecord, templatesRepo } from '../repos/hazards-records';

@@ -4,7 +4,7 @@ import type { PatrolRunRecord, RouteRecord, SummaryRow } from '../../core/contra
 import { isPastDue } from '../../core/domain/hazards/inspection';
 import { nextPatrolDue, routeIssues, summarizeRun, type PatrolRoute } from '../../core/domain/hazards/patrol';
 import { HAZARD_TYPE_IDS, type HazardTypeId } from '../../core/domain/hazards/templates';
-import type { Handler, HandlerContext } from '../context';
+import type { Handler, HandlerContext } from '../platform/context';
 import { eventsRepo } from '../repos/events';
 import { pointsRepo } from '../repos/hazards-points';
 import { patrolsRepo, type StoredRoute, type StoredRun } from '../repos/hazards-patrols';

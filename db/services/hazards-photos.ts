@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../../core/errors';
-import type { Handler } from '../context';
+import type { Handler } from '../platform/context';
 import { readPhoto, sha256, sniffImage, storePhoto } from '../photos';
 import { photosRepo } from '../repos/hazards-photos';
 import { pointsRepo } from '../repos/hazards-points';

@@ -1,5 +1,5 @@
 import { pinyinSortKey } from '../../core/domain/hazards/pinyin';
-import type { Db } from '../connection';
+import type { Db } from '../platform/connection';
 import { pinyinBackfillRepo } from '../repos/hazards-points';
 
 /**

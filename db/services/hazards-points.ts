@@ -3,7 +3,7 @@ import { Conflict, StaleRecord, ValidationError } from '../../core/errors';
 import type { HazardPoint, PointInput } from '../../core/contract/hazards-types';
 import type { AuditRow } from '../../core/contract/system';
 import { dueAfter } from '../../core/domain/hazards/inspection';
-import type { Handler, HandlerContext } from '../context';
+import type { Handler, HandlerContext } from '../platform/context';
 import { auditRepo } from '../repos/audit';
 import { pointsRepo } from '../repos/hazards-points';
 import { inspectionsRepo, rectificationsRepo } from '../repos/hazards-records';

@@ -1,4 +1,4 @@
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import type { MapLayerData } from '../../core/contract/map-layers';
 import type { SystemStatus } from '../../core/contract/system';
 import { pointsRepo } from '../repos/hazards-points';

@@ -6,7 +6,7 @@ import { RAIN_GRADE_LABELS } from '../../core/domain/rain/grades';
 import { WATER_STATUS_LABELS } from '../../core/domain/rain/water';
 import { NotFound } from '../../core/errors';
 import { formatLocal } from '../../core/time';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../platform/context';
 import { eventsRepo } from '../repos/events';
 import { evacPeopleRepo } from '../repos/evacPeople';
 import { pointsRepo } from '../repos/hazards-points';

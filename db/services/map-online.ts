@@ -1,7 +1,7 @@
 import { ValidationError } from '../../core/errors';
 import { sectionSchema, type Settings } from '../../core/settings';
 import type { OnlineConfig } from '../../core/contract/map';
-import type { HandlerMap } from '../context';
+import type { HandlerMap } from '../platform/context';
 import { settingsRepo } from '../repos/settings';
 
 type MapSettings = Settings['map'];

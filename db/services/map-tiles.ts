@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import { UPLOAD_CHUNK_BYTES, type Tileset } from '../../core/contract/map';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { forgetTileset, inspectMbtiles, tilesDir, tilesetFile } from '../mbtiles';
 import { tilesetsRepo, uploadsRepo } from '../repos/map';
 

@@ -3,7 +3,7 @@ import { NotFound, ValidationError } from '../../core/errors';
 import { validateGeoJson } from '../../core/domain/geo/geojson';
 import type { MapMarker, MapShape, MapView, ShapeKind } from '../../core/contract/map';
 import type { MapLayerData } from '../../core/contract/map-layers';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { markersRepo, shapesRepo, tilesetsRepo, type ShapeRow } from '../repos/map';
 import { settingsRepo } from '../repos/settings';
 import { evacMapLayer } from './evac';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ReadingOutcome } from '../../core/contract/rain';
 import { EMPTY_LAYER, toColumns, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
 import { Conflict, NotFound, StaleRecord, ValidationError } from '../../core/errors';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { publicStation, qualityCode, rainReadingsRepo, rainStationsRepo, type StoredStation } from '../repos/rain';
 import { rainImportRepo } from '../repos/rainImport';
 import { overview, stationSeries } from './rainCompute';

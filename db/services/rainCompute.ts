@@ -3,8 +3,8 @@ import { gradeRain, suggestRainstormSignal, type SignalThresholds } from '../../
 import { seriesFromSorted, seriesFromStored, windowSum, type StationSeries } from '../../core/domain/rain/series';
 import { areaAverage, ROLLING_HOURS, rollingSums, rollingTotals, type RollingKey, type RollingSums } from '../../core/domain/rain/sums';
 import { waterLevelStatus } from '../../core/domain/rain/water';
-import type { Db } from '../connection';
-import type { HandlerContext } from '../context';
+import type { Db } from '../platform/connection';
+import type { HandlerContext } from '../platform/context';
 import { publicStation, rainReadingsRepo, type StoredStation } from '../repos/rain';
 import { rowToReading } from './rainStore';
 

@@ -4,7 +4,7 @@ import { mappingProblems, rowError, type RainCsvMapping, type RowError } from '.
 import { PACKED_FIELDS, packedProblem, packRainRows, type PackedRows } from '../../core/domain/rain/packed';
 import { mergeDuplicates } from '../../core/domain/rain/readings';
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { rainReadingsRepo, rainStationsRepo, type ReadingRow } from '../repos/rain';
 import { publicBatch, rainImportRepo, type StoredBatch } from '../repos/rainImport';
 import { BAD, decodeStagedInto, encodeStaged, newStaged, QUALITY_MASK, rowAt, slotGroups, stationOrder, TRACE, type Staged } from './rainStaged';

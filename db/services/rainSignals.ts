@@ -4,7 +4,7 @@ import { roundToTenth } from '../../core/domain/rain/readings';
 import { SIGNAL_ORDER, suggestRainstormSignal, type SignalThresholds } from '../../core/domain/rain/grades';
 import { rollingTotals } from '../../core/domain/rain/sums';
 import { Conflict, NotFound } from '../../core/errors';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { rainStationsRepo } from '../repos/rain';
 import { rainSignalsRepo } from '../repos/rainSignals';
 import { rollingAt } from './rainCompute';

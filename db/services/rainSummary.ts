@@ -6,7 +6,7 @@ import { areaAverage, departureFromNormal, wettestStation } from '../../core/dom
 import { daysAboveLevel, peakLevel } from '../../core/domain/rain/water';
 import { daysBetween } from '../../core/time';
 import { ValidationError } from '../../core/errors';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../platform/context';
 import { rainReadingsRepo, rainStationsRepo } from '../repos/rain';
 import { rainSignalsRepo } from '../repos/rainSignals';
 import { loadSeries } from './rainCompute';

@@ -4,7 +4,7 @@ import { sectionSchema, type Settings } from '../../core/settings';
 import { dutyDayOf } from '../../core/time';
 import type { EventRecord, SystemStatus } from '../../core/contract/system';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
-import type { HandlerContext, HandlerMap } from '../context';
+import type { HandlerContext, HandlerMap } from '../platform/context';
 import { auditRepo } from '../repos/audit';
 import { verifyAuditChain } from '../audit-verify';
 import { assertBackupFolder } from './backup';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { openDatabase } from '../../db/connection';
-import { createDispatcher } from '../../db/dispatch';
+import { openDatabase } from '../../db/platform/connection';
+import { createDispatcher } from '../../db/platform/dispatch';
 import type { EventRecord } from '../../core/contract/system';
 import type { MoveResult, ShelterView } from '../../core/contract/evac';
 import { timeOrderedUuid } from '../../db/services/evacIds';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { openDatabase } from '../../db/connection';
+import { openDatabase } from '../../db/platform/connection';
 import { handlers } from '../../db/handlers';
-import type { HandlerContext } from '../../db/context';
+import type { HandlerContext } from '../../db/platform/context';
 import { settingsRepo } from '../../db/repos/settings';
 import { startServe } from '../../server/app';
 import { Bench, time } from './harness';

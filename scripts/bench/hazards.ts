@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../db/connection';
-import { createDispatcher } from '../../db/dispatch';
+import { openDatabase, type Db } from '../../db/platform/connection';
+import { createDispatcher } from '../../db/platform/dispatch';
 import { pointsRepo } from '../../db/repos/hazards-points';
 import { templatesRepo } from '../../db/repos/hazards-records';
 import { IMPORT_COLUMNS, type HazardPoint } from '../../core/contract/hazards-types';

@@ -5,8 +5,8 @@ import { PARSED_CHUNK_ROWS, type ImportBatch, type StationRecord } from '../../c
 import { parseRainRows, type RainCsvMapping } from '../../core/domain/rain/csv';
 import { packRainRows } from '../../core/domain/rain/packed';
 import { formatLocal } from '../../core/time';
-import { openDatabase, type Db } from '../../db/connection';
-import { createDispatcher, type Dispatcher } from '../../db/dispatch';
+import { openDatabase, type Db } from '../../db/platform/connection';
+import { createDispatcher, type Dispatcher } from '../../db/platform/dispatch';
 import { rainStationsRepo } from '../../db/repos/rain';
 import { rollingAt } from '../../db/services/rainCompute';
 import { Bench, seededRandom, time, type Timing } from './harness';

@@ -4,7 +4,7 @@ import type { EventRecord } from '../../core/contract/system';
 import { failedSignIn } from '../../core/domain/accounts/lockout';
 import { hashPassword, needsRehash, verifyPassword } from '../../db/passwords';
 import { sessionActor } from '../../db/services/accountsGate';
-import type { Actor } from '../../db/context';
+import type { Actor } from '../../db/platform/context';
 import { createTestDb, type TestDb } from '../support/db';
 
 const NOW = Date.UTC(2026, 6, 1, 4, 0);

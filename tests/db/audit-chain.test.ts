@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from '../../db/connection';
+import { openDatabase } from '../../db/platform/connection';
 import { migrations } from '../../db/migrations';
 import { verifyAuditChain } from '../../db/audit-verify';
 import { auditRepo, chainHash, GENESIS_HASH, type ChainRow } from '../../db/repos/audit';

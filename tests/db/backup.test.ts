@@ -4,10 +4,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startServe, type RunningApp } from '../../server/app';
-import { openDatabase } from '../../db/connection';
+import { openDatabase } from '../../db/platform/connection';
 import { migrations } from '../../db/migrations';
-import { dataPaths, ensureDataDir } from '../../db/paths';
-import { openLiveDatabase } from '../../db/live-database';
+import { dataPaths, ensureDataDir } from '../../db/platform/paths';
+import { openLiveDatabase } from '../../db/platform/live-database';
 import { BACKUP_DB_FILE, createBackup } from '../../db/backup';
 import type { BackupJob, BackupList } from '../../core/contract/backup';
 import type { ErrorBody } from '../../core/errors';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { LogChannel, LogEntry, LogPage } from '../../core/contract/dutyShared';
 import { zonedToUtc } from '../../core/time';
-import { openDatabase, type Db } from '../../db/connection';
+import { openDatabase, type Db } from '../../db/platform/connection';
 import { migrations } from '../../db/migrations';
 import { dutyLogRepo } from '../../db/repos/dutyLog';
 import { createTestDb, type TestDb } from '../support/db';

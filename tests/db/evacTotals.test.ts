@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { EvacDashboard, MoveResult, ShelterView } from '../../core/contract/evac';
 import type { EventRecord } from '../../core/contract/system';
-import { openDatabase } from '../../db/connection';
+import { openDatabase } from '../../db/platform/connection';
 import { migrations } from '../../db/migrations';
 import { evacTotalsRepo } from '../../db/repos/evacTotals';
 import { timeOrderedUuid } from '../../db/services/evacIds';

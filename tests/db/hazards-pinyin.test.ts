@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from '../../db/connection';
+import { openDatabase } from '../../db/platform/connection';
 import { migrations } from '../../db/migrations';
-import { createDispatcher } from '../../db/dispatch';
+import { createDispatcher } from '../../db/platform/dispatch';
 import type { PointRow } from '../../core/contract/hazards-types';
 import { TEST_ACTOR } from '../support/db';
 import { tempDir } from '../support/tempdir';

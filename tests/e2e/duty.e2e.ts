@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { RotaMonthView } from '../../core/contract/dutyShared';
 import type { SystemStatus } from '../../core/contract/system';
-import type { Actor } from '../../db/context';
+import type { Actor } from '../../db/platform/context';
 import { tempDir } from '../support/tempdir';
 import { startE2E, type E2E } from './harness';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DutyPersonRecord, HandoverView, IncidentView, LogEntry, NamedConflict, RotaChangeRecord, RotaMonthView, RotaProposal } from '../../core/contract/dutyShared';
 import type { SystemStatus } from '../../core/contract/system';
-import type { Actor } from '../../db/context';
+import type { Actor } from '../../db/platform/context';
 import { startE2E, type E2E } from './harness';
 
 /** The duty desk's hand edits in Chromium: one rota day, the handover draft, an incident from a call, the printed rota. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { openDatabase } from '../../db/connection';
+import { openDatabase } from '../../db/platform/connection';
 import { verifyAuditChain } from '../../db/audit-verify';
 import { tempDir } from '../support/tempdir';
 

@@ -6,7 +6,7 @@ import { contract } from '../../core/contract';
 import { SIGN_IN_METHODS } from '../../core/contract/accounts';
 import type { ErrorBody, Result } from '../../core/errors';
 import { startServe, type RunningApp } from '../../server/app';
-import type { Actor } from '../../db/context';
+import type { Actor } from '../../db/platform/context';
 import { tempDir } from '../support/tempdir';
 import { confinePaths, guided, hostileValues } from './hostile';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../db/connection';
-import { createDispatcher, type Dispatcher } from '../../db/dispatch';
-import type { Actor } from '../../db/context';
+import { openDatabase, type Db } from '../../db/platform/connection';
+import { createDispatcher, type Dispatcher } from '../../db/platform/dispatch';
+import type { Actor } from '../../db/platform/context';
 import { tempDir } from './tempdir';
 
 export const TEST_ACTOR: Actor = { id: 'tester', name: '测试员', role: 'admin' };

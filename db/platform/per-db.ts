@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from './connection';
 
 /**
  * Builds a repository once per connection, so its statements are prepared once and reused

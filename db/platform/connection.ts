@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { StorageError } from '../core/errors';
-import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
-import { fillMissingPinyin } from './services/hazards-pinyin';
-import { auditRepo } from './repos/audit';
+import { StorageError } from '../../core/errors';
+import { LATEST_SCHEMA_VERSION, migrations, type Migration } from '../migrations';
+import { fillMissingPinyin } from '../services/hazards-pinyin';
+import { auditRepo } from '../repos/audit';
 
 export type Db = Database.Database;
 

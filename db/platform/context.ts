@@ -1,7 +1,7 @@
 import type { Db } from './connection';
-import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../core/contract';
-import type { Settings } from '../core/settings';
-import type { Role } from '../core/permissions';
+import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../../core/contract';
+import type { Settings } from '../../core/settings';
+import type { Role } from '../../core/permissions';
 
 export type { Role };
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../core/contract';
-import { mayCall } from '../core/permissions';
-import { SIGN_IN_METHODS } from '../core/contract/accounts';
-import { AppError, Forbidden, StorageError, ValidationError, internalErrorBody, type ErrorBody, type FieldIssue, type Result } from '../core/errors';
+import { contract, isMethodName, type MethodName } from '../../core/contract';
+import { mayCall } from '../../core/permissions';
+import { SIGN_IN_METHODS } from '../../core/contract/accounts';
+import { AppError, Forbidden, StorageError, ValidationError, internalErrorBody, type ErrorBody, type FieldIssue, type Result } from '../../core/errors';
 import type { Db } from './connection';
 import type { Actor, AllHandlers, HandlerContext, RuntimeInfo } from './context';
-import { auditRepo } from './repos/audit';
-import { settingsRepo } from './repos/settings';
-import { handlers as allHandlers } from './handlers';
-import { resolveCaller } from './services/accountsGate';
+import { auditRepo } from '../repos/audit';
+import { settingsRepo } from '../repos/settings';
+import { handlers as allHandlers } from '../handlers';
+import { resolveCaller } from '../services/accountsGate';
 
 export interface DispatcherOptions {
   db: Db;

@@ -1,10 +1,10 @@
-import type { ErrorBody } from '../core/errors';
+import type { ErrorBody } from '../../core/errors';
 import { openDatabase, type Db } from './connection';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import type { DataPaths } from './paths';
-import { isEmptyDatabase, seedDemo } from './demo';
-import { backupFolders, chosenFolderOf, createBackupSync, newestGoodBackup } from './backup';
-import { attachBackupService, BackupService } from './backup-service';
+import { isEmptyDatabase, seedDemo } from '../demo';
+import { backupFolders, chosenFolderOf, createBackupSync, newestGoodBackup } from '../backup';
+import { attachBackupService, BackupService } from '../backup-service';
 
 export interface LiveDatabaseOptions {
   paths: DataPaths;
