@@ -4,9 +4,9 @@ import { hazardsHandlers } from './services/hazards';
 import { evacHandlers } from './services/evac';
 import { rainHandlers } from './services/rain';
 import { mapHandlers } from './services/map';
-import { backupHandlers } from './services/backup';
-import { accountsHandlers } from './services/accounts';
-import { auditHandlers, eventsHandlers, settingsHandlers, systemHandlers } from './services/system';
+import { backupHandlers } from './backup/backup.handlers';
+import { accountsHandlers } from './accounts/accounts.handlers';
+import { auditHandlers, eventsHandlers, settingsHandlers, systemHandlers } from './system/system.handlers';
 
 /** Every contract method's handler; a method without one fails to compile here. */
 export const handlers = {

@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../core/errors';
 import type { Actor } from '../db/platform/context';
 import type { Dispatcher } from '../db/platform/dispatch';
-import { nextHeldSession, type HeldSession } from '../db/services/accountsGate';
+import { nextHeldSession, type HeldSession } from '../db/accounts/gate';
 import { CALL_CHANNEL } from './channels';
 
 /** Only our own top-level page may call: not an iframe, not a page navigated elsewhere. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { verifyAuditChain } from '../db/audit-verify';
+import { verifyAuditChain } from '../db/audit/verify';
 import { dataPaths, resolveDataDir } from '../db/platform/paths';
 
 const USAGE = `Checks the audit trail's hash chain without changing anything.

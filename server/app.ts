@@ -3,12 +3,12 @@ import type { Server } from 'node:http';
 import type { Db } from '../db/platform/connection';
 import type { Dispatcher } from '../db/platform/dispatch';
 import { dataPaths, ensureDataDir, type DataPaths } from '../db/platform/paths';
-import type { BackupService } from '../db/backup-service';
+import type { BackupService } from '../db/backup/service';
 import { openLiveDatabase } from '../db/platform/live-database';
 import { createHttpServer, type Route } from './http';
 import { createAuth } from './auth';
 import { loadTls, TlsConfigError, type TlsFiles, type TlsMaterial } from './tls';
-import { signInRequired } from '../db/services/accountsGate';
+import { signInRequired } from '../db/accounts/gate';
 
 export const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 

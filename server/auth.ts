@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoginResult, PasswordChanged } from '../core/contract/accounts';
 import type { ErrorBody, Result } from '../core/errors';
 import type { Actor } from '../db/platform/context';
-import { sessionActor, SIGNED_OUT_ACTOR, type SessionActor } from '../db/services/accountsGate';
+import { sessionActor, SIGNED_OUT_ACTOR, type SessionActor } from '../db/accounts/gate';
 
 /**
  * Sessions, cookies, CSRF and the sign-in rate limit for serve mode. Sessions live in memory:

@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../core/contract/system';
 import type { MoveResult, ShelterView } from '../../core/contract/evac';
 import type { VulnerableFlag } from '../../core/domain/evac/model';
-import { DEMO_UNIT } from './foundation';
+import { DEMO_UNIT } from '../system/demo';
 import type { SeedContext } from './index';
 
 const H = 3_600_000;

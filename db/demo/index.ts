@@ -1,7 +1,7 @@
 import type { Actor } from '../platform/context';
 import type { Dispatcher } from '../platform/dispatch';
 import type { Db } from '../platform/connection';
-import { seedFoundation } from './foundation';
+import { seedFoundation } from '../system/demo';
 import { seedEvac } from './evac';
 import { seedDuty } from './duty';
 import { seedMap } from './map';

@@ -1,4 +1,4 @@
-import { DEMO_UNIT } from './foundation';
+import { DEMO_UNIT } from '../system/demo';
 import type { SeedContext } from './index';
 
 /**

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { StorageError } from '../../core/errors';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from '../migrations';
 import { fillMissingPinyin } from '../services/hazards-pinyin';
-import { auditRepo } from '../repos/audit';
+import { auditRepo } from '../audit/audit.repo';
 
 export type Db = Database.Database;
 

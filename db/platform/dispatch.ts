@@ -5,10 +5,10 @@ import { SIGN_IN_METHODS } from '../../core/contract/accounts';
 import { AppError, Forbidden, StorageError, ValidationError, internalErrorBody, type ErrorBody, type FieldIssue, type Result } from '../../core/errors';
 import type { Db } from './connection';
 import type { Actor, AllHandlers, HandlerContext, RuntimeInfo } from './context';
-import { auditRepo } from '../repos/audit';
-import { settingsRepo } from '../repos/settings';
+import { auditRepo } from '../audit/audit.repo';
+import { settingsRepo } from '../system/settings.repo';
 import { handlers as allHandlers } from '../handlers';
-import { resolveCaller } from '../services/accountsGate';
+import { resolveCaller } from '../accounts/gate';
 
 export interface DispatcherOptions {
   db: Db;

@@ -3,8 +3,8 @@ import { openDatabase, type Db } from './connection';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import type { DataPaths } from './paths';
 import { isEmptyDatabase, seedDemo } from '../demo';
-import { backupFolders, chosenFolderOf, createBackupSync, newestGoodBackup } from '../backup';
-import { attachBackupService, BackupService } from '../backup-service';
+import { backupFolders, chosenFolderOf, createBackupSync, newestGoodBackup } from '../backup/snapshots';
+import { attachBackupService, BackupService } from '../backup/service';
 
 export interface LiveDatabaseOptions {
   paths: DataPaths;

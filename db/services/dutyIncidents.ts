@@ -3,7 +3,7 @@ import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import { checkNextReport, reportStatus, type ReportingSettings } from '../../core/domain/duty/incidents';
 import type { IncidentReportRecord, IncidentView, ZeroReportRecord } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { eventsRepo } from '../repos/events';
+import { eventsRepo } from '../system/events.repo';
 import { dutyIncidentsRepo, type IncidentRecord } from '../repos/dutyIncidents';
 import { dutyLogRepo } from '../repos/dutyLog';
 import { assertNotFuture, dutyDayAt, dutySettings, recorder } from './dutyCommon';

@@ -1,6 +1,6 @@
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { toColumns, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
-import { eventsRepo } from '../repos/events';
+import { eventsRepo } from '../system/events.repo';
 import { evacPeopleRepo } from '../repos/evacPeople';
 import { dashboardHandlers } from './evacDashboard';
 import { moveHandlers } from './evacMoves';

@@ -6,7 +6,7 @@ import { defaultTemplateFor, reviseTemplate, type ChecklistTemplate, type Hazard
 import { dueAfter, evaluateInspection, rectificationDrafts } from '../../core/domain/hazards/inspection';
 import { openRectification, refusalError, transition, type RectificationDraft } from '../../core/domain/hazards/rectification';
 import type { Handler, HandlerContext } from '../platform/context';
-import { eventsRepo } from '../repos/events';
+import { eventsRepo } from '../system/events.repo';
 import { pointsRepo } from '../repos/hazards-points';
 import { inspectionsRepo, rectificationsRepo, templateRecord, templatesRepo } from '../repos/hazards-records';
 import { photosRepo } from '../repos/hazards-photos';

@@ -5,7 +5,7 @@ import { isPastDue } from '../../core/domain/hazards/inspection';
 import { nextPatrolDue, routeIssues, summarizeRun, type PatrolRoute } from '../../core/domain/hazards/patrol';
 import { HAZARD_TYPE_IDS, type HazardTypeId } from '../../core/domain/hazards/templates';
 import type { Handler, HandlerContext } from '../platform/context';
-import { eventsRepo } from '../repos/events';
+import { eventsRepo } from '../system/events.repo';
 import { pointsRepo } from '../repos/hazards-points';
 import { patrolsRepo, type StoredRoute, type StoredRun } from '../repos/hazards-patrols';
 import { rectificationsRepo } from '../repos/hazards-records';

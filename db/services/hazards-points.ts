@@ -4,7 +4,7 @@ import type { HazardPoint, PointInput } from '../../core/contract/hazards-types'
 import type { AuditRow } from '../../core/contract/system';
 import { dueAfter } from '../../core/domain/hazards/inspection';
 import type { Handler, HandlerContext } from '../platform/context';
-import { auditRepo } from '../repos/audit';
+import { auditRepo } from '../audit/audit.repo';
 import { pointsRepo } from '../repos/hazards-points';
 import { inspectionsRepo, rectificationsRepo } from '../repos/hazards-records';
 import { photosRepo } from '../repos/hazards-photos';

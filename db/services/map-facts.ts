@@ -7,7 +7,7 @@ import { WATER_STATUS_LABELS } from '../../core/domain/rain/water';
 import { NotFound } from '../../core/errors';
 import { formatLocal } from '../../core/time';
 import type { HandlerContext } from '../platform/context';
-import { eventsRepo } from '../repos/events';
+import { eventsRepo } from '../system/events.repo';
 import { evacPeopleRepo } from '../repos/evacPeople';
 import { pointsRepo } from '../repos/hazards-points';
 import { rectificationsRepo } from '../repos/hazards-records';

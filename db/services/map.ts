@@ -5,7 +5,7 @@ import type { MapMarker, MapShape, MapView, ShapeKind } from '../../core/contrac
 import type { MapLayerData } from '../../core/contract/map-layers';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { markersRepo, shapesRepo, tilesetsRepo, type ShapeRow } from '../repos/map';
-import { settingsRepo } from '../repos/settings';
+import { settingsRepo } from '../system/settings.repo';
 import { evacMapLayer } from './evac';
 import { hazardsMapLayer } from './hazards';
 import { rainMapLayer } from './rain';

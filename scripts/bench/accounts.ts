@@ -5,8 +5,8 @@ import { toColumns, type MapPoint } from '../../core/contract/map-layers';
 import type { LoginResult } from '../../core/contract/accounts';
 import { openDatabase } from '../../db/platform/connection';
 import { createDispatcher } from '../../db/platform/dispatch';
-import { DEFAULT_PARAMS, hashPassword, verifyPassword } from '../../db/passwords';
-import { sessionActor } from '../../db/services/accountsGate';
+import { DEFAULT_PARAMS, hashPassword, verifyPassword } from '../../db/accounts/passwords';
+import { sessionActor } from '../../db/accounts/gate';
 import { Bench, seededRandom, time } from './harness';
 
 const ADMIN = { id: 'bench', name: 'bench', role: 'admin' as const };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../db/platform/connection';
 import { handlers } from '../../db/handlers';
 import type { HandlerContext } from '../../db/platform/context';
-import { settingsRepo } from '../../db/repos/settings';
+import { settingsRepo } from '../../db/system/settings.repo';
 import { startServe } from '../../server/app';
 import { Bench, time } from './harness';
 

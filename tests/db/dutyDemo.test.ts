@@ -4,7 +4,7 @@ import type { SystemStatus } from '../../core/contract/system';
 import { addDays, zonedToUtc } from '../../core/time';
 import { DEMO_ACTOR, type SeedContext } from '../../db/demo';
 import { seedDuty } from '../../db/demo/duty';
-import { seedFoundation } from '../../db/demo/foundation';
+import { seedFoundation } from '../../db/system/demo';
 import { createTestDb } from '../support/db';
 
 const cleanups: (() => void)[] = [];

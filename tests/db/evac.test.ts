@@ -236,7 +236,7 @@ describe('personal data and the dashboard', () => {
 
 describe('demo data', () => {
   it('seeds through the contract, and 台风“苏拉” reads as the leaders wrote it', async () => {
-    const { seedFoundation } = await import('../../db/demo/foundation');
+    const { seedFoundation } = await import('../../db/system/demo');
     const { seedEvac } = await import('../../db/demo/evac');
     const fresh = createTestDb(NOW);
     try {

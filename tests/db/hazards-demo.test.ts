@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_ACTOR, type SeedContext } from '../../db/demo/index';
-import { seedFoundation } from '../../db/demo/foundation';
+import { seedFoundation } from '../../db/system/demo';
 import { seedHazards } from '../../db/demo/hazards';
 import { testDb } from './hazards-support';
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { openDatabase } from '../../db/platform/connection';
-import { verifyAuditChain } from '../../db/audit-verify';
+import { verifyAuditChain } from '../../db/audit/verify';
 import { tempDir } from '../support/tempdir';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db';
-import { verifyAuditChain } from '../../db/audit-verify';
+import { verifyAuditChain } from '../../db/audit/verify';
 
 let t: TestDb;
 afterEach(() => t?.close());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, request } from 'node:http';
 import { startServe, type RunningApp } from '../../server/app';
-import { verifyAuditChain } from '../../db/audit-verify';
+import { verifyAuditChain } from '../../db/audit/verify';
 import type { BackupList } from '../../core/contract/backup';
 import { tempDir } from '../support/tempdir';
 

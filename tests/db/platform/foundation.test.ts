@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { openDatabase, schemaVersion } from '../../../db/platform/connection';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations';
 import { createDispatcher } from '../../../db/platform/dispatch';
-import { systemHandlers } from '../../../db/services/system';
+import { systemHandlers } from '../../../db/system/system.handlers';
 import { handlers } from '../../../db/handlers';
 import { createTestDb, TEST_ACTOR, type TestDb } from '../../support/db';
 import { tempDir } from '../../support/tempdir';

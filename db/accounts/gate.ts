@@ -3,7 +3,7 @@ import { PUBLIC_METHODS, SIGN_IN_METHODS, type LoginResult, type PasswordChanged
 import { sectionSchema, type Settings } from '../../core/settings';
 import type { Db } from '../platform/connection';
 import type { Actor } from '../platform/context';
-import { accountsRepo, type StoredAccount } from '../repos/accounts';
+import { accountsRepo, type StoredAccount } from './accounts.repo';
 
 /** Who calls are made as on a one-PC desk without sign-in (single-user mode, or no accounts yet). */
 export const LOCAL_ACTOR: Actor = { id: 'local', name: '本机值班员', role: 'admin' };

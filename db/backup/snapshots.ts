@@ -2,12 +2,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { StorageError } from '../core/errors';
-import { BACKUP_NAME, type BackupInfo } from '../core/contract/backup';
-import { backupsToDelete, type BackupReason, type RotationPolicy } from '../core/domain/backup/rotation';
-import type { Db, GoodBackup } from './platform/connection';
-import type { DataPaths } from './platform/paths';
-import { copyTree, writeFileDurably } from './backup-files';
+import { StorageError } from '../../core/errors';
+import { BACKUP_NAME, type BackupInfo } from '../../core/contract/backup';
+import { backupsToDelete, type BackupReason, type RotationPolicy } from '../../core/domain/backup/rotation';
+import type { Db, GoodBackup } from '../platform/connection';
+import type { DataPaths } from '../platform/paths';
+import { copyTree, writeFileDurably } from './files';
 
 /**
  * Backups: one folder per backup, `<name>/flooddesk.sqlite` + `<name>/files/` + `<name>/manifest.json`.

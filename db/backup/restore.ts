@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StorageError } from '../core/errors';
-import type { DataPaths } from './platform/paths';
-import { BACKUP_DB_FILE, BACKUP_FILES_DIR, verifyCopy } from './backup';
-import { copyTree, syncFile } from './backup-files';
+import { StorageError } from '../../core/errors';
+import type { DataPaths } from '../platform/paths';
+import { BACKUP_DB_FILE, BACKUP_FILES_DIR, verifyCopy } from './snapshots';
+import { copyTree, syncFile } from './files';
 
 /**
  * Puts a backup's database and files in place of the live ones. Every connection to the live file

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Conflict, NotFound, StorageError, type ErrorBody } from '../core/errors';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import type { BackupJob, BackupList } from '../core/contract/backup';
-import type { BackupReason } from '../core/domain/backup/rotation';
-import type { Db } from './platform/connection';
-import type { Actor } from './platform/context';
-import type { DataPaths } from './platform/paths';
-import { errorBody } from './platform/dispatch';
-import { LATEST_SCHEMA_VERSION } from './migrations';
-import { auditRepo } from './repos/audit';
-import { settingsRepo } from './repos/settings';
-import { backupFolders, createBackup, listBackups, readManifest, removePartials, rotateBackups, type BackupFolder } from './backup';
-import { swapInBackup } from './backup-restore';
+import { Conflict, NotFound, StorageError, type ErrorBody } from '../../core/errors';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import type { BackupJob, BackupList } from '../../core/contract/backup';
+import type { BackupReason } from '../../core/domain/backup/rotation';
+import type { Db } from '../platform/connection';
+import type { Actor } from '../platform/context';
+import type { DataPaths } from '../platform/paths';
+import { errorBody } from '../platform/dispatch';
+import { LATEST_SCHEMA_VERSION } from '../migrations';
+import { auditRepo } from '../audit/audit.repo';
+import { settingsRepo } from '../system/settings.repo';
+import { backupFolders, createBackup, listBackups, readManifest, removePartials, rotateBackups, type BackupFolder } from './snapshots';
+import { swapInBackup } from './restore';
 
 /** What the backup service needs from whoever owns the live connection (serve mode, Electron). */
 export interface DatabaseHost {

@@ -3,10 +3,10 @@ import { Conflict, NotFound, Unauthorized, ValidationError } from '../../core/er
 import type { AccountsStatus, LoginResult } from '../../core/contract/accounts';
 import { failedSignIn, isLocked } from '../../core/domain/accounts/lockout';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { burnVerification, hashPassword, needsRehash, verifyPassword } from '../passwords';
-import { accountsRepo, publicAccount, type StoredAccount } from '../repos/accounts';
-import { settingsRepo } from '../repos/settings';
-import { liveAccount, SIGNED_OUT_ACTOR, signInRequired } from './accountsGate';
+import { burnVerification, hashPassword, needsRehash, verifyPassword } from './passwords';
+import { accountsRepo, publicAccount, type StoredAccount } from './accounts.repo';
+import { settingsRepo } from '../system/settings.repo';
+import { liveAccount, SIGNED_OUT_ACTOR, signInRequired } from './gate';
 
 const HOUR_MS = 3_600_000;
 

@@ -5,14 +5,14 @@ import { dutyDayOf } from '../../core/time';
 import type { EventRecord, SystemStatus } from '../../core/contract/system';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { auditRepo } from '../repos/audit';
-import { verifyAuditChain } from '../audit-verify';
-import { assertBackupFolder } from './backup';
-import { redacted } from './map-online';
-import { eventsRepo } from '../repos/events';
-import { settingsRepo } from '../repos/settings';
-import { dutyStatus } from './duty';
-import { hazardsStatus } from './hazards';
+import { auditRepo } from '../audit/audit.repo';
+import { verifyAuditChain } from '../audit/verify';
+import { assertBackupFolder } from '../backup/backup.handlers';
+import { redacted } from '../services/map-online';
+import { eventsRepo } from './events.repo';
+import { settingsRepo } from './settings.repo';
+import { dutyStatus } from '../services/duty';
+import { hazardsStatus } from '../services/hazards';
 
 function status(ctx: HandlerContext): SystemStatus {
   const { general } = ctx.settings();

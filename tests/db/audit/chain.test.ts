@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from '../../db/platform/connection';
-import { migrations } from '../../db/migrations';
-import { verifyAuditChain } from '../../db/audit-verify';
-import { auditRepo, chainHash, GENESIS_HASH, type ChainRow } from '../../db/repos/audit';
-import { createTestDb, type TestDb } from '../support/db';
-import { tempDir } from '../support/tempdir';
-import type { AuditVerifyResult } from '../../core/contract/system';
+import { openDatabase } from '../../../db/platform/connection';
+import { migrations } from '../../../db/migrations';
+import { verifyAuditChain } from '../../../db/audit/verify';
+import { auditRepo, chainHash, GENESIS_HASH, type ChainRow } from '../../../db/audit/audit.repo';
+import { createTestDb, type TestDb } from '../../support/db';
+import { tempDir } from '../../support/tempdir';
+import type { AuditVerifyResult } from '../../../core/contract/system';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -1,6 +1,6 @@
-import type { Db } from './platform/connection';
-import type { AuditVerifyResult } from '../core/contract/system';
-import { auditRepo, chainHash, GENESIS_HASH } from './repos/audit';
+import type { Db } from '../platform/connection';
+import type { AuditVerifyResult } from '../../core/contract/system';
+import { auditRepo, chainHash, GENESIS_HASH } from './audit.repo';
 
 /**
  * Walks the audit trail in order and recomputes every link. The first row whose stored hashes

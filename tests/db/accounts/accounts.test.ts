@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountRecord, AccountsStatus, LoginResult, PasswordChanged } from '../../core/contract/accounts';
-import type { EventRecord } from '../../core/contract/system';
-import { failedSignIn } from '../../core/domain/accounts/lockout';
-import { hashPassword, needsRehash, verifyPassword } from '../../db/passwords';
-import { sessionActor } from '../../db/services/accountsGate';
-import type { Actor } from '../../db/platform/context';
-import { createTestDb, type TestDb } from '../support/db';
+import type { AccountRecord, AccountsStatus, LoginResult, PasswordChanged } from '../../../core/contract/accounts';
+import type { EventRecord } from '../../../core/contract/system';
+import { failedSignIn } from '../../../core/domain/accounts/lockout';
+import { hashPassword, needsRehash, verifyPassword } from '../../../db/accounts/passwords';
+import { sessionActor } from '../../../db/accounts/gate';
+import type { Actor } from '../../../db/platform/context';
+import { createTestDb, type TestDb } from '../../support/db';
 
 const NOW = Date.UTC(2026, 6, 1, 4, 0);
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { StorageError } from '../../core/errors';
 import type { HandlerMap } from '../platform/context';
-import { backupServiceFor } from '../backup-service';
+import { backupServiceFor } from './service';
 
 /**
  * Backups run outside the dispatcher's transaction: these handlers only check the request and

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Settings } from '../../core/settings';
-import { createTestDb, type TestDb } from '../support/db';
+import type { Settings } from '../../../core/settings';
+import { createTestDb, type TestDb } from '../../support/db';
 
 const KEY = 'tk-0123456789abcdef';
 const VIEWER = { id: 'viewer', name: '查看员', role: 'viewer' as const };
