@@ -1,5 +1,5 @@
 import type { AllHandlers } from './platform/context';
-import { dutyHandlers } from './services/duty';
+import { dutyHandlers } from './duty/duty.handlers';
 import { hazardsHandlers } from './services/hazards';
 import { evacHandlers } from './services/evac';
 import { rainHandlers } from './services/rain';

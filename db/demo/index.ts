@@ -3,7 +3,7 @@ import type { Dispatcher } from '../platform/dispatch';
 import type { Db } from '../platform/connection';
 import { seedFoundation } from '../system/demo';
 import { seedEvac } from './evac';
-import { seedDuty } from './duty';
+import { seedDuty } from '../duty/demo';
 import { seedMap } from './map';
 import { seedRain } from './rain';
 import { seedHazards } from './hazards';

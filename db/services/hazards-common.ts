@@ -9,7 +9,7 @@ import type { HandlerContext } from '../platform/context';
 import { pointsRepo, type NameKeys } from '../repos/hazards-points';
 import { pinyinSortKey } from '../../core/domain/hazards/pinyin';
 import type { StoredOrder } from '../repos/hazards-records';
-import { dutyStatus } from './duty';
+import { dutyStatus } from '../duty/duty.handlers';
 
 /** Rules and settings every hazards handler shares. */
 

@@ -11,7 +11,7 @@ import { assertBackupFolder } from '../backup/backup.handlers';
 import { redacted } from '../services/map-online';
 import { eventsRepo } from './events.repo';
 import { settingsRepo } from './settings.repo';
-import { dutyStatus } from '../services/duty';
+import { dutyStatus } from '../duty/duty.handlers';
 import { hazardsStatus } from '../services/hazards';
 
 function status(ctx: HandlerContext): SystemStatus {

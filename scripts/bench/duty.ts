@@ -8,8 +8,8 @@ import { addDays, daysBetween, zonedToUtc } from '../../core/time';
 import { openDatabase } from '../../db/platform/connection';
 import type { Actor } from '../../db/platform/context';
 import { createDispatcher, type Dispatcher } from '../../db/platform/dispatch';
-import { dutyLogRepo } from '../../db/repos/dutyLog';
-import { dutyPeopleRepo } from '../../db/repos/dutyPeople';
+import { dutyLogRepo } from '../../db/duty/log.repo';
+import { dutyPeopleRepo } from '../../db/duty/people.repo';
 import { Bench, seededRandom, time } from './harness';
 
 const ACTOR: Actor = { id: 'bench', name: 'bench', role: 'admin' };

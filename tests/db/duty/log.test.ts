@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LogEntry, LogPage } from '../../core/contract/dutyShared';
-import { zonedToUtc } from '../../core/time';
-import { dutyLogRepo } from '../../db/repos/dutyLog';
-import { createTestDb, type TestDb } from '../support/db';
-import { dutyCounts } from '../support/dutyFixtures';
+import type { LogEntry, LogPage } from '../../../core/contract/dutyShared';
+import { zonedToUtc } from '../../../core/time';
+import { dutyLogRepo } from '../../../db/duty/log.repo';
+import { createTestDb, type TestDb } from '../../support/db';
+import { dutyCounts } from '../../support/dutyFixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

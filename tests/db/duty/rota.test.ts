@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DutyPersonRecord, RotaChangeRecord, RotaMonthView, RotaProposal } from '../../core/contract/dutyShared';
-import type { SystemStatus } from '../../core/contract/system';
-import { zonedToUtc } from '../../core/time';
-import { createTestDb, type TestDb } from '../support/db';
-import { dutyCounts, seedPeople } from '../support/dutyFixtures';
+import type { DutyPersonRecord, RotaChangeRecord, RotaMonthView, RotaProposal } from '../../../core/contract/dutyShared';
+import type { SystemStatus } from '../../../core/contract/system';
+import { zonedToUtc } from '../../../core/time';
+import { createTestDb, type TestDb } from '../../support/db';
+import { dutyCounts, seedPeople } from '../../support/dutyFixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -4,11 +4,11 @@ import { responseLevelLabel, suggestResponseLevel } from '../../core/domain/duty
 import type { ResponseRecord, WarningRecord } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../system/events.repo';
-import { dutyWarningsRepo } from '../repos/dutyWarnings';
-import { dutyRotaRepo } from '../repos/dutyRota';
-import { assertNotFuture, assertOrdered, dutySettings } from './dutyCommon';
-import { extensionView } from './dutyExtensions';
-import { writeLogEntry } from './dutyLog';
+import { dutyWarningsRepo } from './warnings.repo';
+import { dutyRotaRepo } from './rota.repo';
+import { assertNotFuture, assertOrdered, dutySettings } from './common';
+import { extensionView } from './extensions.handlers';
+import { writeLogEntry } from './log.handlers';
 
 function assertEvent(ctx: HandlerContext, eventId: string | null): void {
   if (eventId && !eventsRepo(ctx.db).get(eventId)) throw new NotFound('event', eventId);

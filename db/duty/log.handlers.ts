@@ -4,8 +4,8 @@ import type { LogEntry } from '../../core/contract/dutyShared';
 import type { ParsedInputOf } from '../../core/contract';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../system/events.repo';
-import { dutyLogRepo } from '../repos/dutyLog';
-import { assertNotFuture, dutyDayAt, recorder } from './dutyCommon';
+import { dutyLogRepo } from './log.repo';
+import { assertNotFuture, dutyDayAt, recorder } from './common';
 
 type LogInput = ParsedInputOf<'duty.logEntry'>;
 

@@ -3,10 +3,10 @@ import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import { isOnLeave } from '../../core/domain/duty/types';
 import type { ExtensionView } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { dutyPeopleRepo } from '../repos/dutyPeople';
-import { dutyRotaRepo, type ExtensionRow } from '../repos/dutyRota';
-import { dutyWarningsRepo } from '../repos/dutyWarnings';
-import { assertOrdered, dutyDayAt } from './dutyCommon';
+import { dutyPeopleRepo } from './people.repo';
+import { dutyRotaRepo, type ExtensionRow } from './rota.repo';
+import { dutyWarningsRepo } from './warnings.repo';
+import { assertOrdered, dutyDayAt } from './common';
 
 export function extensionView(ctx: HandlerContext, row: ExtensionRow): ExtensionView {
   return {

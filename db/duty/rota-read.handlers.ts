@@ -6,9 +6,9 @@ import { generateRota } from '../../core/domain/duty/rota';
 import { isWeekendOrHoliday, makeCalendar, type DutyCalendar, type DutyDay, type Person } from '../../core/domain/duty/types';
 import type { FairnessRow, NamedConflict, RotaDayView, RotaSlotView } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { dutyPeopleRepo } from '../repos/dutyPeople';
-import { dutyRotaRepo, type AssignmentRow } from '../repos/dutyRota';
-import { dutySettings, nameConflicts } from './dutyCommon';
+import { dutyPeopleRepo } from './people.repo';
+import { dutyRotaRepo, type AssignmentRow } from './rota.repo';
+import { dutySettings, nameConflicts } from './common';
 
 /** The longest range generated or saved at once: a whole flood season with room to spare. */
 const MAX_RANGE_DAYS = 366;

@@ -4,12 +4,12 @@ import { addDays, dutyDayWindow, type LocalDate } from '../../core/time';
 import { draftHandover, isHandoverDue } from '../../core/domain/duty/handover';
 import type { HandoverRecord, HandoverSavedDraft, HandoverView } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { dutyHandoverRepo } from '../repos/dutyHandover';
-import { dutyLogRepo } from '../repos/dutyLog';
-import { dutyRotaRepo } from '../repos/dutyRota';
-import { dutyWarningsRepo } from '../repos/dutyWarnings';
-import { dutyDayAt, dutySettings } from './dutyCommon';
-import { currentOpenFaults } from './dutyEquipment';
+import { dutyHandoverRepo } from './handover.repo';
+import { dutyLogRepo } from './log.repo';
+import { dutyRotaRepo } from './rota.repo';
+import { dutyWarningsRepo } from './warnings.repo';
+import { dutyDayAt, dutySettings } from './common';
+import { currentOpenFaults } from './equipment.handlers';
 
 const SUMMARY_CHARS = 80;
 

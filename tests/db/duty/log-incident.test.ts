@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IncidentView, IncidentsOverview, LogEntry } from '../../core/contract/dutyShared';
-import { incidentFromLogEntry } from '../../core/domain/duty/incidents';
-import { zonedToUtc } from '../../core/time';
-import { createTestDb, type TestDb } from '../support/db';
-import { dutyCounts } from '../support/dutyFixtures';
+import type { IncidentView, IncidentsOverview, LogEntry } from '../../../core/contract/dutyShared';
+import { incidentFromLogEntry } from '../../../core/domain/duty/incidents';
+import { zonedToUtc } from '../../../core/time';
+import { createTestDb, type TestDb } from '../../support/db';
+import { dutyCounts } from '../../support/dutyFixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

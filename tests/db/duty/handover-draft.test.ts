@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HandoverRecord, HandoverSavedDraft, HandoverView } from '../../core/contract/dutyShared';
-import { zonedToUtc } from '../../core/time';
-import { createTestDb, type TestDb } from '../support/db';
-import { dutyCounts } from '../support/dutyFixtures';
+import type { HandoverRecord, HandoverSavedDraft, HandoverView } from '../../../core/contract/dutyShared';
+import { zonedToUtc } from '../../../core/time';
+import { createTestDb, type TestDb } from '../../support/db';
+import { dutyCounts } from '../../support/dutyFixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

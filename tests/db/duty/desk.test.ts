@@ -9,11 +9,11 @@ import type {
   ResponseRecord,
   WarningRecord,
   WarningsOverview,
-} from '../../core/contract/dutyShared';
-import type { SystemStatus } from '../../core/contract/system';
-import { zonedToUtc } from '../../core/time';
-import { createTestDb, type TestDb } from '../support/db';
-import { dutyCounts, seedPeople } from '../support/dutyFixtures';
+} from '../../../core/contract/dutyShared';
+import type { SystemStatus } from '../../../core/contract/system';
+import { zonedToUtc } from '../../../core/time';
+import { createTestDb, type TestDb } from '../../support/db';
+import { dutyCounts, seedPeople } from '../../support/dutyFixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

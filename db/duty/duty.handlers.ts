@@ -1,17 +1,17 @@
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import type { DutyPerson, SystemStatus } from '../../core/contract/system';
-import { dutyRotaRepo, type AssignmentRow } from '../repos/dutyRota';
-import { dutyWarningsRepo } from '../repos/dutyWarnings';
-import { shiftAt } from './dutyCommon';
-import { dutyEquipmentHandlers } from './dutyEquipment';
-import { dutyExtensionHandlers, runningExtensions } from './dutyExtensions';
-import { dutyHandoverHandlers } from './dutyHandover';
-import { dutyIncidentsHandlers } from './dutyIncidents';
-import { dutyLogHandlers } from './dutyLog';
-import { dutyPeopleHandlers } from './dutyPeople';
-import { dutyRotaReadHandlers } from './dutyRotaRead';
-import { dutyRotaWriteHandlers } from './dutyRotaWrite';
-import { dutyWarningsHandlers } from './dutyWarnings';
+import { dutyRotaRepo, type AssignmentRow } from './rota.repo';
+import { dutyWarningsRepo } from './warnings.repo';
+import { shiftAt } from './common';
+import { dutyEquipmentHandlers } from './equipment.handlers';
+import { dutyExtensionHandlers, runningExtensions } from './extensions.handlers';
+import { dutyHandoverHandlers } from './handover.handlers';
+import { dutyIncidentsHandlers } from './incidents.handlers';
+import { dutyLogHandlers } from './log.handlers';
+import { dutyPeopleHandlers } from './people.handlers';
+import { dutyRotaReadHandlers } from './rota-read.handlers';
+import { dutyRotaWriteHandlers } from './rota-write.handlers';
+import { dutyWarningsHandlers } from './warnings.handlers';
 
 export const dutyHandlers = {
   ...dutyPeopleHandlers,

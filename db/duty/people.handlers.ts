@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFound, ValidationError } from '../../core/errors';
 import type { HandlerMap } from '../platform/context';
 import type { LeaveRecord } from '../../core/contract/dutyShared';
-import { dutyPeopleRepo } from '../repos/dutyPeople';
+import { dutyPeopleRepo } from './people.repo';
 
 type PeopleMethods = 'duty.listPeople' | 'duty.savePerson' | 'duty.addLeave' | 'duty.cancelLeave';
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { LogChannel, LogEntry, LogPage } from '../../core/contract/dutyShared';
-import { zonedToUtc } from '../../core/time';
-import { openDatabase, type Db } from '../../db/platform/connection';
-import { migrations } from '../../db/migrations';
-import { dutyLogRepo } from '../../db/repos/dutyLog';
-import { createTestDb, type TestDb } from '../support/db';
-import { tempDir } from '../support/tempdir';
+import type { LogChannel, LogEntry, LogPage } from '../../../core/contract/dutyShared';
+import { zonedToUtc } from '../../../core/time';
+import { openDatabase, type Db } from '../../../db/platform/connection';
+import { migrations } from '../../../db/migrations';
+import { dutyLogRepo } from '../../../db/duty/log.repo';
+import { createTestDb, type TestDb } from '../../support/db';
+import { tempDir } from '../../support/tempdir';
 
 /**
  * The character and pair index (migration 0011) must find exactly what a LIKE over every

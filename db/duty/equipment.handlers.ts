@@ -3,8 +3,8 @@ import { ValidationError, type FieldIssue } from '../../core/errors';
 import { equipmentLabel, openFaults } from '../../core/domain/duty/equipment';
 import type { EquipmentCheckRecord } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { dutyEquipmentRepo } from '../repos/dutyEquipment';
-import { assertNotFuture, dutyDayAt, dutySettings, lineIssue, shiftAt } from './dutyCommon';
+import { dutyEquipmentRepo } from './equipment.repo';
+import { assertNotFuture, dutyDayAt, dutySettings, lineIssue, shiftAt } from './common';
 
 export function currentOpenFaults(ctx: HandlerContext) {
   const { equipmentChecklist } = dutySettings(ctx);

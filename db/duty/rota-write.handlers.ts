@@ -6,10 +6,10 @@ import { replacePerson, swapDuties, type SwapResult } from '../../core/domain/du
 import type { DutyDay, DutySlot } from '../../core/domain/duty/types';
 import type { RotaChangeRecord, ShiftKind } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { dutyPeopleRepo } from '../repos/dutyPeople';
-import { dutyRotaRepo, type AssignmentRow } from '../repos/dutyRota';
-import { assertRotaAcceptable, dutySettings, lineIssue, nameConflicts } from './dutyCommon';
-import { assertRange, conflictsInContext, toDutyDays } from './dutyRotaRead';
+import { dutyPeopleRepo } from './people.repo';
+import { dutyRotaRepo, type AssignmentRow } from './rota.repo';
+import { assertRotaAcceptable, dutySettings, lineIssue, nameConflicts } from './common';
+import { assertRange, conflictsInContext, toDutyDays } from './rota-read.handlers';
 
 interface WantedSlot {
   slot: DutySlot;

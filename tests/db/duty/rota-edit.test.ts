@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DutyPersonRecord, NamedConflict, RotaChangeRecord, RotaMonthView } from '../../core/contract/dutyShared';
-import { zonedToUtc } from '../../core/time';
-import { createTestDb, type TestDb } from '../support/db';
-import { dutyCounts, seedPeople } from '../support/dutyFixtures';
+import type { DutyPersonRecord, NamedConflict, RotaChangeRecord, RotaMonthView } from '../../../core/contract/dutyShared';
+import { zonedToUtc } from '../../../core/time';
+import { createTestDb, type TestDb } from '../../support/db';
+import { dutyCounts, seedPeople } from '../../support/dutyFixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -4,9 +4,9 @@ import { checkNextReport, reportStatus, type ReportingSettings } from '../../cor
 import type { IncidentReportRecord, IncidentView, ZeroReportRecord } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../system/events.repo';
-import { dutyIncidentsRepo, type IncidentRecord } from '../repos/dutyIncidents';
-import { dutyLogRepo } from '../repos/dutyLog';
-import { assertNotFuture, dutyDayAt, dutySettings, recorder } from './dutyCommon';
+import { dutyIncidentsRepo, type IncidentRecord } from './incidents.repo';
+import { dutyLogRepo } from './log.repo';
+import { assertNotFuture, dutyDayAt, dutySettings, recorder } from './common';
 
 function reporting(ctx: HandlerContext): ReportingSettings {
   const s = dutySettings(ctx);
