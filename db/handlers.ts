@@ -1,6 +1,6 @@
 import type { AllHandlers } from './platform/context';
 import { dutyHandlers } from './duty/duty.handlers';
-import { hazardsHandlers } from './services/hazards';
+import { hazardsHandlers } from './hazards/hazards.handlers';
 import { evacHandlers } from './services/evac';
 import { rainHandlers } from './services/rain';
 import { mapHandlers } from './services/map';

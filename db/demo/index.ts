@@ -6,7 +6,7 @@ import { seedEvac } from './evac';
 import { seedDuty } from '../duty/demo';
 import { seedMap } from './map';
 import { seedRain } from './rain';
-import { seedHazards } from './hazards';
+import { seedHazards } from '../hazards/demo';
 
 export const DEMO_ACTOR: Actor = { id: 'demo', name: '演示数据', role: 'admin' };
 

@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError } from '../../core/errors';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from '../migrations';
-import { fillMissingPinyin } from '../services/hazards-pinyin';
+import { fillMissingPinyin } from '../hazards/pinyin';
 import { auditRepo } from '../audit/audit.repo';
 
 export type Db = Database.Database;

@@ -9,12 +9,12 @@ import { formatLocal } from '../../core/time';
 import type { HandlerContext } from '../platform/context';
 import { eventsRepo } from '../system/events.repo';
 import { evacPeopleRepo } from '../repos/evacPeople';
-import { pointsRepo } from '../repos/hazards-points';
-import { rectificationsRepo } from '../repos/hazards-records';
+import { pointsRepo } from '../hazards/points.repo';
+import { rectificationsRepo } from '../hazards/records.repo';
 import { markersRepo } from '../repos/map';
 import { rainStationsRepo } from '../repos/rain';
 import { evacHandlers } from './evac';
-import { dutyDay } from './hazards-common';
+import { dutyDay } from '../hazards/common';
 import { overview } from './rainCompute';
 
 /**

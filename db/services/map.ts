@@ -7,7 +7,7 @@ import type { HandlerContext, HandlerMap } from '../platform/context';
 import { markersRepo, shapesRepo, tilesetsRepo, type ShapeRow } from '../repos/map';
 import { settingsRepo } from '../system/settings.repo';
 import { evacMapLayer } from './evac';
-import { hazardsMapLayer } from './hazards';
+import { hazardsMapLayer } from '../hazards/hazards.handlers';
 import { rainMapLayer } from './rain';
 import { pointFacts } from './map-facts';
 import { mapTileHandlers } from './map-tiles';

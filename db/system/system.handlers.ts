@@ -12,7 +12,7 @@ import { redacted } from '../services/map-online';
 import { eventsRepo } from './events.repo';
 import { settingsRepo } from './settings.repo';
 import { dutyStatus } from '../duty/duty.handlers';
-import { hazardsStatus } from '../services/hazards';
+import { hazardsStatus } from '../hazards/hazards.handlers';
 
 function status(ctx: HandlerContext): SystemStatus {
   const { general } = ctx.settings();

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { StorageError } from '../core/errors';
+import { StorageError } from '../../core/errors';
 
 /**
  * The photo store: `<dataDir>/files/<first two hex>/<sha256>.<ext>` plus `<sha256>.thumb.jpg`.

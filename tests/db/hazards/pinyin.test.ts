@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from '../../db/platform/connection';
-import { migrations } from '../../db/migrations';
-import { createDispatcher } from '../../db/platform/dispatch';
-import type { PointRow } from '../../core/contract/hazards-types';
-import { TEST_ACTOR } from '../support/db';
-import { tempDir } from '../support/tempdir';
-import { createPoint, point, testDb } from './hazards-support';
+import { openDatabase } from '../../../db/platform/connection';
+import { migrations } from '../../../db/migrations';
+import { createDispatcher } from '../../../db/platform/dispatch';
+import type { PointRow } from '../../../core/contract/hazards-types';
+import { TEST_ACTOR } from '../../support/db';
+import { tempDir } from '../../support/tempdir';
+import { createPoint, point, testDb } from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/connection';
-import { perDb } from './hazards-cache';
+import { perDb } from './cache-to-delete';
 import type { PatrolVisitRecord } from '../../core/contract/hazards-types';
 import type { Frequency } from '../../core/domain/hazards/inspection';
 

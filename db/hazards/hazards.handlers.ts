@@ -1,15 +1,15 @@
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import type { MapLayerData } from '../../core/contract/map-layers';
 import type { SystemStatus } from '../../core/contract/system';
-import { pointsRepo } from '../repos/hazards-points';
-import { patrolsRepo } from '../repos/hazards-patrols';
-import { rectificationsRepo } from '../repos/hazards-records';
-import { dutyDay } from './hazards-common';
-import { pointHandlers } from './hazards-points';
-import { inspectHandlers } from './hazards-inspect';
-import { photoHandlers } from './hazards-photos';
-import { patrolHandlers } from './hazards-patrols';
-import { importHandlers } from './hazards-import';
+import { pointsRepo } from './points.repo';
+import { patrolsRepo } from './patrols.repo';
+import { rectificationsRepo } from './records.repo';
+import { dutyDay } from './common';
+import { pointHandlers } from './points.handlers';
+import { inspectHandlers } from './inspect.handlers';
+import { photoHandlers } from './photos.handlers';
+import { patrolHandlers } from './patrols.handlers';
+import { importHandlers } from './import.handlers';
 
 export const hazardsHandlers = {
   ...pointHandlers,

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_ACTOR, type SeedContext } from '../../db/demo/index';
-import { seedFoundation } from '../../db/system/demo';
-import { seedHazards } from '../../db/demo/hazards';
-import { testDb } from './hazards-support';
+import { DEMO_ACTOR, type SeedContext } from '../../../db/demo/index';
+import { seedFoundation } from '../../../db/system/demo';
+import { seedHazards } from '../../../db/hazards/demo';
+import { testDb } from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -1,5 +1,5 @@
-import { createTestDb, type TestDb } from '../support/db';
-import type { HazardPoint, PointInput } from '../../core/contract/hazards-types';
+import { createTestDb, type TestDb } from '../../support/db';
+import type { HazardPoint, PointInput } from '../../../core/contract/hazards-types';
 
 /** Builders shared by the hazards database tests. */
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../../core/errors';
 import type { Handler } from '../platform/context';
-import { readPhoto, sha256, sniffImage, storePhoto } from '../photos';
-import { photosRepo } from '../repos/hazards-photos';
-import { pointsRepo } from '../repos/hazards-points';
-import { attachPhotos } from './hazards-inspect';
-import { mustGet } from './hazards-common';
+import { readPhoto, sha256, sniffImage, storePhoto } from './photo-files';
+import { photosRepo } from './photos.repo';
+import { pointsRepo } from './points.repo';
+import { attachPhotos } from './inspect.handlers';
+import { mustGet } from './common';
 
 const MIB = 1024 * 1024;
 const THUMB_MAX_BYTES = 300_000;

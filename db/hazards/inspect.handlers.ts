@@ -7,10 +7,10 @@ import { dueAfter, evaluateInspection, rectificationDrafts } from '../../core/do
 import { openRectification, refusalError, transition, type RectificationDraft } from '../../core/domain/hazards/rectification';
 import type { Handler, HandlerContext } from '../platform/context';
 import { eventsRepo } from '../system/events.repo';
-import { pointsRepo } from '../repos/hazards-points';
-import { inspectionsRepo, rectificationsRepo, templateRecord, templatesRepo } from '../repos/hazards-records';
-import { photosRepo } from '../repos/hazards-photos';
-import { dutyDay, mustGet, rectRecord, rectSettings, scheduleSettings } from './hazards-common';
+import { pointsRepo } from './points.repo';
+import { inspectionsRepo, rectificationsRepo, templateRecord, templatesRepo } from './records.repo';
+import { photosRepo } from './photos.repo';
+import { dutyDay, mustGet, rectRecord, rectSettings, scheduleSettings } from './common';
 
 /** A clock a little ahead on the inspector's phone is normal; a day ahead is a typing mistake. */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/connection';
-import { perDb } from './hazards-cache';
+import { perDb } from './cache-to-delete';
 import type { ImportRowIssue } from '../../core/contract/hazards-types';
 
 type Issue = ImportRowIssue['errors'][number];

@@ -6,9 +6,9 @@ import { daysOverdue, type RectificationSettings } from '../../core/domain/hazar
 import { findNearDuplicates, locationWarnings, normalizePointName } from '../../core/domain/hazards/points';
 import { toWgs84, type CoordSystem } from '../../core/domain/geo/coords';
 import type { HandlerContext } from '../platform/context';
-import { pointsRepo, type NameKeys } from '../repos/hazards-points';
+import { pointsRepo, type NameKeys } from './points.repo';
 import { pinyinSortKey } from '../../core/domain/hazards/pinyin';
-import type { StoredOrder } from '../repos/hazards-records';
+import type { StoredOrder } from './records.repo';
 import { dutyStatus } from '../duty/duty.handlers';
 
 /** Rules and settings every hazards handler shares. */

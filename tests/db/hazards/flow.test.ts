@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InspectionRecord, PhotoMeta, RectificationRecord, TemplateRecord } from '../../core/contract/hazards-types';
-import { hazardsMapLayer } from '../../db/services/hazards';
-import { counts, createPoint, PNG_1x1, testDb } from './hazards-support';
+import type { InspectionRecord, PhotoMeta, RectificationRecord, TemplateRecord } from '../../../core/contract/hazards-types';
+import { hazardsMapLayer } from '../../../db/hazards/hazards.handlers';
+import { counts, createPoint, PNG_1x1, testDb } from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportRowIssue } from '../../core/contract/hazards-types';
-import type { AuditRow } from '../../core/contract/system';
-import type { TestDb } from '../support/db';
-import { counts, createPoint, HUAFU, testDb } from './hazards-support';
+import type { ImportRowIssue } from '../../../core/contract/hazards-types';
+import type { AuditRow } from '../../../core/contract/system';
+import type { TestDb } from '../../support/db';
+import { counts, createPoint, HUAFU, testDb } from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

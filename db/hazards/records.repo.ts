@@ -1,10 +1,10 @@
 import type { Db } from '../platform/connection';
-import { perDb } from './hazards-cache';
+import { perDb } from './cache-to-delete';
 import type { InspectionRecord, TemplateRecord } from '../../core/contract/hazards-types';
 import type { ChecklistTemplate, HazardTypeId, TemplateItem } from '../../core/domain/hazards/templates';
 import type { ItemAnswer, OverallResult } from '../../core/domain/hazards/inspection';
 import type { RectificationEvent, RectificationOrder, RectificationStatus } from '../../core/domain/hazards/rectification';
-import { OVERDUE_SQL } from './hazards-points';
+import { OVERDUE_SQL } from './points.repo';
 
 interface TemplateDbRow {
   template_id: string;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEDULE_SETTINGS, everyHours, isPastDue, nextInspectionDue } from '../../core/domain/hazards/inspection';
-import type { HazardPoint } from '../../core/contract/hazards-types';
-import { createPoint, testDb } from './hazards-support';
+import { DEFAULT_SCHEDULE_SETTINGS, everyHours, isPastDue, nextInspectionDue } from '../../../core/domain/hazards/inspection';
+import type { HazardPoint } from '../../../core/contract/hazards-types';
+import { createPoint, testDb } from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

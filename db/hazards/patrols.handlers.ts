@@ -6,11 +6,11 @@ import { nextPatrolDue, routeIssues, summarizeRun, type PatrolRoute } from '../.
 import { HAZARD_TYPE_IDS, type HazardTypeId } from '../../core/domain/hazards/templates';
 import type { Handler, HandlerContext } from '../platform/context';
 import { eventsRepo } from '../system/events.repo';
-import { pointsRepo } from '../repos/hazards-points';
-import { patrolsRepo, type StoredRoute, type StoredRun } from '../repos/hazards-patrols';
-import { rectificationsRepo } from '../repos/hazards-records';
-import { hazardsSummaryRepo } from '../repos/hazards-summary';
-import { dutyDay, mustGet, rectRecord, scheduleSettings, warningActive } from './hazards-common';
+import { pointsRepo } from './points.repo';
+import { patrolsRepo, type StoredRoute, type StoredRun } from './patrols.repo';
+import { rectificationsRepo } from './records.repo';
+import { hazardsSummaryRepo } from './summary.repo';
+import { dutyDay, mustGet, rectRecord, scheduleSettings, warningActive } from './common';
 
 /** The stored route in the domain's shape (an absent raised frequency means the settings' default). */
 function domainRoute(route: StoredRoute): PatrolRoute {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PatrolRunRecord, RouteRecord } from '../../core/contract/hazards-types';
-import type { AuditRow } from '../../core/contract/system';
-import { counts, createPoint, testDb } from './hazards-support';
+import type { PatrolRunRecord, RouteRecord } from '../../../core/contract/hazards-types';
+import type { AuditRow } from '../../../core/contract/system';
+import { counts, createPoint, testDb } from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HazardPoint, PointRow, PointWarnings } from '../../core/contract/hazards-types';
-import { toWgs84 } from '../../core/domain/geo/coords';
-import { counts, createPoint, HUAFU, point, testDb } from './hazards-support';
+import type { HazardPoint, PointRow, PointWarnings } from '../../../core/contract/hazards-types';
+import { toWgs84 } from '../../../core/domain/geo/coords';
+import { counts, createPoint, HUAFU, point, testDb } from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

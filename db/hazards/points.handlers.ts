@@ -5,11 +5,11 @@ import type { AuditRow } from '../../core/contract/system';
 import { dueAfter } from '../../core/domain/hazards/inspection';
 import type { Handler, HandlerContext } from '../platform/context';
 import { auditRepo } from '../audit/audit.repo';
-import { pointsRepo } from '../repos/hazards-points';
-import { inspectionsRepo, rectificationsRepo } from '../repos/hazards-records';
-import { photosRepo } from '../repos/hazards-photos';
-import { patrolsRepo } from '../repos/hazards-patrols';
-import { dutyDay, mustGet, nameKeys, pointWarnings, rectRecord, scheduleSettings } from './hazards-common';
+import { pointsRepo } from './points.repo';
+import { inspectionsRepo, rectificationsRepo } from './records.repo';
+import { photosRepo } from './photos.repo';
+import { patrolsRepo } from './patrols.repo';
+import { dutyDay, mustGet, nameKeys, pointWarnings, rectRecord, scheduleSettings } from './common';
 
 /** The stored record for validated input whose location is already WGS-84. */
 export function pointFromInput(ctx: HandlerContext, input: PointInput, id: string, wgs: { lat: number; lng: number }, existing?: HazardPoint): HazardPoint {

@@ -1,6 +1,6 @@
 import { pinyinSortKey } from '../../core/domain/hazards/pinyin';
 import type { Db } from '../platform/connection';
-import { pinyinBackfillRepo } from '../repos/hazards-points';
+import { pinyinBackfillRepo } from './points.repo';
 
 /**
  * Computes the pinyin sort key of points stored before the key existed (migration 12 adds the

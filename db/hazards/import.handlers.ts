@@ -4,10 +4,10 @@ import { importRow, type ImportRowIssue, type PointInput } from '../../core/cont
 import { distanceMeters, normalizePointName } from '../../core/domain/hazards/points';
 import { fieldMessages, ROW_RULES, rowMessage, type RowMessage } from '../../core/domain/hazards/importMessages';
 import type { Handler, HandlerContext } from '../platform/context';
-import { importsRepo } from '../repos/hazards-import';
-import { pointsRepo } from '../repos/hazards-points';
-import { nameKeys, pointWarnings } from './hazards-common';
-import { pointFromInput } from './hazards-points';
+import { importsRepo } from './import.repo';
+import { pointsRepo } from './points.repo';
+import { nameKeys, pointWarnings } from './common';
+import { pointFromInput } from './points.handlers';
 
 interface CheckedRow {
   data: PointInput | null;

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../platform/connection';
-import { perDb } from './hazards-cache';
+import { perDb } from './cache-to-delete';
 import { columnsOf, roundCoord, type PointColumns } from '../../core/contract/map-layers';
 import type { HazardPoint, PointFilter, PointRow, PointStatus } from '../../core/contract/hazards-types';
 import type { HazardTypeId } from '../../core/domain/hazards/templates';

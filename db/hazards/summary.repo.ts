@@ -1,7 +1,7 @@
 import type { Db } from '../platform/connection';
-import { perDb } from './hazards-cache';
+import { perDb } from './cache-to-delete';
 import type { SummaryRow } from '../../core/contract/hazards-types';
-import { OVERDUE_SQL } from './hazards-points';
+import { OVERDUE_SQL } from './points.repo';
 
 /** One pass over points with per-point rectification counts, grouped by a column. */
 function summarySql(groupBy: string): string {
