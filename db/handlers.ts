@@ -1,7 +1,7 @@
 import type { AllHandlers } from './platform/context';
 import { dutyHandlers } from './duty/duty.handlers';
 import { hazardsHandlers } from './hazards/hazards.handlers';
-import { evacHandlers } from './services/evac';
+import { evacHandlers } from './evac/evac.handlers';
 import { rainHandlers } from './services/rain';
 import { mapHandlers } from './services/map';
 import { backupHandlers } from './backup/backup.handlers';

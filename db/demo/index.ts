@@ -2,7 +2,7 @@ import type { Actor } from '../platform/context';
 import type { Dispatcher } from '../platform/dispatch';
 import type { Db } from '../platform/connection';
 import { seedFoundation } from '../system/demo';
-import { seedEvac } from './evac';
+import { seedEvac } from '../evac/demo';
 import { seedDuty } from '../duty/demo';
 import { seedMap } from './map';
 import { seedRain } from './rain';

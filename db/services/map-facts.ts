@@ -8,12 +8,12 @@ import { NotFound } from '../../core/errors';
 import { formatLocal } from '../../core/time';
 import type { HandlerContext } from '../platform/context';
 import { eventsRepo } from '../system/events.repo';
-import { evacPeopleRepo } from '../repos/evacPeople';
+import { evacPeopleRepo } from '../evac/people.repo';
 import { pointsRepo } from '../hazards/points.repo';
 import { rectificationsRepo } from '../hazards/records.repo';
 import { markersRepo } from '../repos/map';
 import { rainStationsRepo } from '../repos/rain';
-import { evacHandlers } from './evac';
+import { evacHandlers } from '../evac/evac.handlers';
 import { dutyDay } from '../hazards/common';
 import { overview } from './rainCompute';
 

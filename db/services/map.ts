@@ -6,7 +6,7 @@ import type { MapLayerData } from '../../core/contract/map-layers';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { markersRepo, shapesRepo, tilesetsRepo, type ShapeRow } from '../repos/map';
 import { settingsRepo } from '../system/settings.repo';
-import { evacMapLayer } from './evac';
+import { evacMapLayer } from '../evac/evac.handlers';
 import { hazardsMapLayer } from '../hazards/hazards.handlers';
 import { rainMapLayer } from './rain';
 import { pointFacts } from './map-facts';

@@ -3,7 +3,7 @@ import { openDatabase } from '../../db/platform/connection';
 import { createDispatcher } from '../../db/platform/dispatch';
 import type { EventRecord } from '../../core/contract/system';
 import type { MoveResult, ShelterView } from '../../core/contract/evac';
-import { timeOrderedUuid } from '../../db/services/evacIds';
+import { timeOrderedUuid } from '../../db/evac/ids';
 import { Bench, seededRandom, time, type Timing } from './harness';
 
 const ACTOR = { id: 'bench', name: 'bench', role: 'admin' as const };

@@ -5,7 +5,7 @@ import type { ShelterView } from '../../core/contract/evac';
 import { maySeePersonalData } from '../../core/permissions';
 import type { Actor, HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../system/events.repo';
-import { sheltersRepo, type ShelterPeriod, type ShelterRecord } from '../repos/evac';
+import { sheltersRepo, type ShelterPeriod, type ShelterRecord } from './shelters.repo';
 
 /** Every method that can return evacuees' ID numbers and phones unmasked asks here (roles: core/permissions.ts). */
 export function assertPersonalDataAllowed(actor: Actor): void {

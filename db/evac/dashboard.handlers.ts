@@ -13,10 +13,10 @@ import {
 } from '../../core/domain/evac/totals';
 import type { DashboardSourceRow, EvacDashboard, EvacExport, PersonRow } from '../../core/contract/evac';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { sheltersRepo } from '../repos/evac';
-import { evacPeopleRepo, toDomainPerson, toMovement, type PersonRecord } from '../repos/evacPeople';
-import { evacTotalsRepo, type TotalsScope } from '../repos/evacTotals';
-import { assertPersonalDataAllowed, evacSettings, requireEvent, shelterHandlers } from './evacShelters';
+import { sheltersRepo } from './shelters.repo';
+import { evacPeopleRepo, toDomainPerson, toMovement, type PersonRecord } from './people.repo';
+import { evacTotalsRepo, type TotalsScope } from './totals.repo';
+import { assertPersonalDataAllowed, evacSettings, requireEvent, shelterHandlers } from './shelters.handlers';
 
 type Core = Omit<EvacDashboard, 'atMs' | 'basis' | 'shelters' | 'duplicatesFlagged' | 'overrides' | 'summary'>;
 

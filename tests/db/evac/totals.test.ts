@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { EvacDashboard, MoveResult, ShelterView } from '../../core/contract/evac';
-import type { EventRecord } from '../../core/contract/system';
-import { openDatabase } from '../../db/platform/connection';
-import { migrations } from '../../db/migrations';
-import { evacTotalsRepo } from '../../db/repos/evacTotals';
-import { timeOrderedUuid } from '../../db/services/evacIds';
-import { createTestDb, type TestDb } from '../support/db';
+import type { EvacDashboard, MoveResult, ShelterView } from '../../../core/contract/evac';
+import type { EventRecord } from '../../../core/contract/system';
+import { openDatabase } from '../../../db/platform/connection';
+import { migrations } from '../../../db/migrations';
+import { evacTotalsRepo } from '../../../db/evac/totals.repo';
+import { timeOrderedUuid } from '../../../db/evac/ids';
+import { createTestDb, type TestDb } from '../../support/db';
 
 /**
  * The running counts of 0010_perf.sql against the rows they summarise: after every kind of

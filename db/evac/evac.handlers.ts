@@ -1,10 +1,10 @@
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { toColumns, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
 import { eventsRepo } from '../system/events.repo';
-import { evacPeopleRepo } from '../repos/evacPeople';
-import { dashboardHandlers } from './evacDashboard';
-import { moveHandlers } from './evacMoves';
-import { shelterHandlers } from './evacShelters';
+import { evacPeopleRepo } from './people.repo';
+import { dashboardHandlers } from './dashboard.handlers';
+import { moveHandlers } from './moves.handlers';
+import { shelterHandlers } from './shelters.handlers';
 
 export const evacHandlers = {
   ...shelterHandlers,

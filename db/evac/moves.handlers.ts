@@ -7,10 +7,10 @@ import { applyMovement, initialState, type PersonEvacState } from '../../core/do
 import type { EvacSource, MoveResult, StepResult } from '../../core/contract/evac';
 import type { ParsedInputOf } from '../../core/contract';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { sheltersRepo } from '../repos/evac';
-import { domainSource, evacPeopleRepo, toDomainPerson, type PersonRecord } from '../repos/evacPeople';
-import { timeOrderedUuid } from './evacIds';
-import { evacSettings, openForEvent, requireEvent, syncFullStatus } from './evacShelters';
+import { sheltersRepo } from './shelters.repo';
+import { domainSource, evacPeopleRepo, toDomainPerson, type PersonRecord } from './people.repo';
+import { timeOrderedUuid } from './ids';
+import { evacSettings, openForEvent, requireEvent, syncFullStatus } from './shelters.handlers';
 
 type Step = { kind: 'dispersed' | 'elsewhere'; where: string | null; by: string } | { kind: 'returned' | 'unknown'; by: string };
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EvacDashboard, MoveResult, PersonRow, ShelterView } from '../../core/contract/evac';
-import type { EventRecord } from '../../core/contract/system';
-import { createTestDb, type TestDb } from '../support/db';
+import type { EvacDashboard, MoveResult, PersonRow, ShelterView } from '../../../core/contract/evac';
+import type { EventRecord } from '../../../core/contract/system';
+import { createTestDb, type TestDb } from '../../support/db';
 
 const NOW = Date.UTC(2026, 6, 1, 4, 0); // 12:00 in Shanghai
 const H = 3_600_000;
@@ -236,8 +236,8 @@ describe('personal data and the dashboard', () => {
 
 describe('demo data', () => {
   it('seeds through the contract, and 台风“苏拉” reads as the leaders wrote it', async () => {
-    const { seedFoundation } = await import('../../db/system/demo');
-    const { seedEvac } = await import('../../db/demo/evac');
+    const { seedFoundation } = await import('../../../db/system/demo');
+    const { seedEvac } = await import('../../../db/evac/demo');
     const fresh = createTestDb(NOW);
     try {
       const seed = { db: fresh.db, nowMs: NOW, call: <T,>(m: string, i: unknown) => fresh.call<T>(m, i) };

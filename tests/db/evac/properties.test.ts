@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { EvacDashboard, MoveResult, ShelterView } from '../../core/contract/evac';
-import type { EventRecord } from '../../core/contract/system';
-import type { Movement, MovementSource, Person } from '../../core/domain/evac/model';
-import { replayPerson } from '../../core/domain/evac/state';
-import { evacTotals } from '../../core/domain/evac/totals';
-import { createTestDb } from '../support/db';
+import type { EvacDashboard, MoveResult, ShelterView } from '../../../core/contract/evac';
+import type { EventRecord } from '../../../core/contract/system';
+import type { Movement, MovementSource, Person } from '../../../core/domain/evac/model';
+import { replayPerson } from '../../../core/domain/evac/state';
+import { evacTotals } from '../../../core/domain/evac/totals';
+import { createTestDb } from '../../support/db';
 
 /**
  * Random sequences of calls through the dispatcher (many of them refused), while the test
