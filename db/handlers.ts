@@ -2,7 +2,7 @@ import type { AllHandlers } from './platform/context';
 import { dutyHandlers } from './duty/duty.handlers';
 import { hazardsHandlers } from './hazards/hazards.handlers';
 import { evacHandlers } from './evac/evac.handlers';
-import { rainHandlers } from './services/rain';
+import { rainHandlers } from './rain/rain.handlers';
 import { mapHandlers } from './services/map';
 import { backupHandlers } from './backup/backup.handlers';
 import { accountsHandlers } from './accounts/accounts.handlers';

@@ -5,7 +5,7 @@ import { seedFoundation } from '../system/demo';
 import { seedEvac } from '../evac/demo';
 import { seedDuty } from '../duty/demo';
 import { seedMap } from './map';
-import { seedRain } from './rain';
+import { seedRain } from '../rain/demo';
 import { seedHazards } from '../hazards/demo';
 
 export const DEMO_ACTOR: Actor = { id: 'demo', name: '演示数据', role: 'admin' };

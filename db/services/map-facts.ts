@@ -12,10 +12,10 @@ import { evacPeopleRepo } from '../evac/people.repo';
 import { pointsRepo } from '../hazards/points.repo';
 import { rectificationsRepo } from '../hazards/records.repo';
 import { markersRepo } from '../repos/map';
-import { rainStationsRepo } from '../repos/rain';
+import { rainStationsRepo } from '../rain/rain.repo';
 import { evacHandlers } from '../evac/evac.handlers';
 import { dutyDay } from '../hazards/common';
-import { overview } from './rainCompute';
+import { overview } from '../rain/compute';
 
 /**
  * A popup's facts, read for one point when it opens: the layers carry none, so 50k points

@@ -8,7 +8,7 @@ import { markersRepo, shapesRepo, tilesetsRepo, type ShapeRow } from '../repos/m
 import { settingsRepo } from '../system/settings.repo';
 import { evacMapLayer } from '../evac/evac.handlers';
 import { hazardsMapLayer } from '../hazards/hazards.handlers';
-import { rainMapLayer } from './rain';
+import { rainMapLayer } from '../rain/rain.handlers';
 import { pointFacts } from './map-facts';
 import { mapTileHandlers } from './map-tiles';
 import { mapOnlineHandlers, onlineConfigOf, redacted } from './map-online';

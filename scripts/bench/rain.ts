@@ -7,8 +7,8 @@ import { packRainRows } from '../../core/domain/rain/packed';
 import { formatLocal } from '../../core/time';
 import { openDatabase, type Db } from '../../db/platform/connection';
 import { createDispatcher, type Dispatcher } from '../../db/platform/dispatch';
-import { rainStationsRepo } from '../../db/repos/rain';
-import { rollingAt } from '../../db/services/rainCompute';
+import { rainStationsRepo } from '../../db/rain/rain.repo';
+import { rollingAt } from '../../db/rain/compute';
 import { Bench, seededRandom, time, type Timing } from './harness';
 
 const ACTOR = { id: 'bench', name: 'bench', role: 'admin' as const };

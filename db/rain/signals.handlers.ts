@@ -5,9 +5,9 @@ import { SIGNAL_ORDER, suggestRainstormSignal, type SignalThresholds } from '../
 import { rollingTotals } from '../../core/domain/rain/sums';
 import { Conflict, NotFound } from '../../core/errors';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { rainStationsRepo } from '../repos/rain';
-import { rainSignalsRepo } from '../repos/rainSignals';
-import { rollingAt } from './rainCompute';
+import { rainStationsRepo } from './rain.repo';
+import { rainSignalsRepo } from './signals.repo';
+import { rollingAt } from './compute';
 
 /** A signal of the same or a higher colour suggested this recently for a gauge is not put again. */
 const QUIET_MS = 24 * 3_600_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RainOverview, ReadingOutcome, StationRecord, StationSeriesOut, SignalSuggestion, RainSummary, NormalRecord } from '../../core/contract/rain';
-import { createTestDb, type TestDb } from '../support/db';
+import type { RainOverview, ReadingOutcome, StationRecord, StationSeriesOut, SignalSuggestion, RainSummary, NormalRecord } from '../../../core/contract/rain';
+import { createTestDb, type TestDb } from '../../support/db';
 
 const HOUR = 3_600_000;
 // 2026-07-01 12:00 Beijing time
@@ -194,7 +194,7 @@ describe('charts and the season summary', () => {
 
 describe('demo data', () => {
   it('seeds gauges, a storm, a sentinel gap and a signal suggestion through the contract', async () => {
-    const { seedDemo } = await import('../../db/demo');
+    const { seedDemo } = await import('../../../db/demo');
     const t = createTestDb(NOW);
     cleanups.push(t.close);
     seedDemo(t.db, t.dispatcher, NOW);

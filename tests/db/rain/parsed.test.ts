@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportBatch, MappingInput, StationRecord } from '../../core/contract/rain';
-import type { RainCsvMapping } from '../../core/domain/rain/csv';
-import { PACKED_FIELDS, packRainRows } from '../../core/domain/rain/packed';
-import { createTestDb, type TestDb } from '../support/db';
+import type { ImportBatch, MappingInput, StationRecord } from '../../../core/contract/rain';
+import type { RainCsvMapping } from '../../../core/domain/rain/csv';
+import { PACKED_FIELDS, packRainRows } from '../../../core/domain/rain/packed';
+import { createTestDb, type TestDb } from '../../support/db';
 
 /**
  * rain.importParsed (rows parsed in the renderer, sent packed) against rain.importChunk (raw

@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ReadingRow } from '../repos/rain';
+import type { ReadingRow } from './rain.repo';
 
 /**
  * Readings of a file being imported, as staged between the chunk calls and the commit: one

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mergeDuplicates, type RainReading } from '../../core/domain/rain/readings';
-import { QUALITY_CODES, type ReadingRow, rainReadingsRepo } from '../repos/rain';
-import type { DuplicateInsert } from '../repos/rainImport';
+import { QUALITY_CODES, type ReadingRow, rainReadingsRepo } from './rain.repo';
+import type { DuplicateInsert } from './import.repo';
 
 /** What storing one reading did to its slot (station, end, interval). */
 export type SlotOutcome = 'inserted' | 'replaced' | 'unchanged' | 'kept_existing';

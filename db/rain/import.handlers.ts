@@ -5,10 +5,10 @@ import { PACKED_FIELDS, packedProblem, packRainRows, type PackedRows } from '../
 import { mergeDuplicates } from '../../core/domain/rain/readings';
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { rainReadingsRepo, rainStationsRepo, type ReadingRow } from '../repos/rain';
-import { publicBatch, rainImportRepo, type StoredBatch } from '../repos/rainImport';
-import { BAD, decodeStagedInto, encodeStaged, newStaged, QUALITY_MASK, rowAt, slotGroups, stationOrder, TRACE, type Staged } from './rainStaged';
-import { rowToReading, settleSlot } from './rainStore';
+import { rainReadingsRepo, rainStationsRepo, type ReadingRow } from './rain.repo';
+import { publicBatch, rainImportRepo, type StoredBatch } from './import.repo';
+import { BAD, decodeStagedInto, encodeStaged, newStaged, QUALITY_MASK, rowAt, slotGroups, stationOrder, TRACE, type Staged } from './staged';
+import { rowToReading, settleSlot } from './store';
 
 /**
  * Staged import: the renderer reads a file (papaparse / exceljs), parses it with the rules of

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportBatch, MappingInput, RainSummary, StationRecord } from '../../core/contract/rain';
-import type { RowError } from '../../core/domain/rain/csv';
-import { createTestDb, type TestDb } from '../support/db';
+import type { ImportBatch, MappingInput, RainSummary, StationRecord } from '../../../core/contract/rain';
+import type { RowError } from '../../../core/domain/rain/csv';
+import { createTestDb, type TestDb } from '../../support/db';
 
 const NOW = Date.UTC(2026, 6, 1, 4, 0);
 const cleanups: (() => void)[] = [];

@@ -7,9 +7,9 @@ import { daysAboveLevel, peakLevel } from '../../core/domain/rain/water';
 import { daysBetween } from '../../core/time';
 import { ValidationError } from '../../core/errors';
 import type { HandlerContext } from '../platform/context';
-import { rainReadingsRepo, rainStationsRepo } from '../repos/rain';
-import { rainSignalsRepo } from '../repos/rainSignals';
-import { loadSeries } from './rainCompute';
+import { rainReadingsRepo, rainStationsRepo } from './rain.repo';
+import { rainSignalsRepo } from './signals.repo';
+import { loadSeries } from './compute';
 
 export interface SummaryQuery {
   fromDay: string;

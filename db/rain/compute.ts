@@ -5,8 +5,8 @@ import { areaAverage, ROLLING_HOURS, rollingSums, rollingTotals, type RollingKey
 import { waterLevelStatus } from '../../core/domain/rain/water';
 import type { Db } from '../platform/connection';
 import type { HandlerContext } from '../platform/context';
-import { publicStation, rainReadingsRepo, type StoredStation } from '../repos/rain';
-import { rowToReading } from './rainStore';
+import { publicStation, rainReadingsRepo, type StoredStation } from './rain.repo';
+import { rowToReading } from './store';
 
 const HOUR = 3_600_000;
 export const ROLLING_KEYS: readonly RollingKey[] = ['h1', 'h3', 'h6', 'h12', 'h24'];

@@ -3,13 +3,13 @@ import type { ReadingOutcome } from '../../core/contract/rain';
 import { EMPTY_LAYER, toColumns, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
 import { Conflict, NotFound, StaleRecord, ValidationError } from '../../core/errors';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { publicStation, qualityCode, rainReadingsRepo, rainStationsRepo, type StoredStation } from '../repos/rain';
-import { rainImportRepo } from '../repos/rainImport';
-import { overview, stationSeries } from './rainCompute';
-import { rainImportHandlers } from './rainImport';
-import { rainSignalHandlers } from './rainSignals';
-import { settleSlot, toMilli } from './rainStore';
-import { rainSummary } from './rainSummary';
+import { publicStation, qualityCode, rainReadingsRepo, rainStationsRepo, type StoredStation } from './rain.repo';
+import { rainImportRepo } from './import.repo';
+import { overview, stationSeries } from './compute';
+import { rainImportHandlers } from './import.handlers';
+import { rainSignalHandlers } from './signals.handlers';
+import { settleSlot, toMilli } from './store';
+import { rainSummary } from './summary.handlers';
 
 function liveStation(ctx: HandlerContext, id: string): StoredStation {
   const station = rainStationsRepo(ctx.db).get(id);
