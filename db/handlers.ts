@@ -3,7 +3,7 @@ import { dutyHandlers } from './duty/duty.handlers';
 import { hazardsHandlers } from './hazards/hazards.handlers';
 import { evacHandlers } from './evac/evac.handlers';
 import { rainHandlers } from './rain/rain.handlers';
-import { mapHandlers } from './services/map';
+import { mapHandlers } from './map/map.handlers';
 import { backupHandlers } from './backup/backup.handlers';
 import { accountsHandlers } from './accounts/accounts.handlers';
 import { auditHandlers, eventsHandlers, settingsHandlers, systemHandlers } from './system/system.handlers';

@@ -1,8 +1,8 @@
 import type { Protocol } from 'electron';
 import type { Db } from '../db/platform/connection';
-import { parseTilePath, tileStoreFor, type TileAnswer } from '../db/mbtiles';
-import { onlineTilesFor, parseOnlinePath } from '../db/map-online';
-import { tileRouteReads } from '../db/repos/map';
+import { parseTilePath, tileStoreFor, type TileAnswer } from '../db/map/mbtiles';
+import { onlineTilesFor, parseOnlinePath } from '../db/map/online-tiles';
+import { tileRouteReads } from '../db/map/map.repo';
 
 export const TILES_SCHEME = 'tiles';
 

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../db/platform/connection';
 import type { DataPaths } from '../db/platform/paths';
-import { parseTilePath, tileStoreFor, type TileAnswer } from '../db/mbtiles';
-import { onlineTilesFor, parseOnlinePath } from '../db/map-online';
-import { tileRouteReads } from '../db/repos/map';
+import { parseTilePath, tileStoreFor, type TileAnswer } from '../db/map/mbtiles';
+import { onlineTilesFor, parseOnlinePath } from '../db/map/online-tiles';
+import { tileRouteReads } from '../db/map/map.repo';
 import type { Route } from './http';
 
 const TILE_HEADERS = {

@@ -4,7 +4,7 @@ import type { Db } from '../platform/connection';
 import { seedFoundation } from '../system/demo';
 import { seedEvac } from '../evac/demo';
 import { seedDuty } from '../duty/demo';
-import { seedMap } from './map';
+import { seedMap } from '../map/demo';
 import { seedRain } from '../rain/demo';
 import { seedHazards } from '../hazards/demo';
 

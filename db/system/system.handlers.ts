@@ -8,7 +8,7 @@ import type { HandlerContext, HandlerMap } from '../platform/context';
 import { auditRepo } from '../audit/audit.repo';
 import { verifyAuditChain } from '../audit/verify';
 import { assertBackupFolder } from '../backup/backup.handlers';
-import { redacted } from '../services/map-online';
+import { redacted } from '../map/online.handlers';
 import { eventsRepo } from './events.repo';
 import { settingsRepo } from './settings.repo';
 import { dutyStatus } from '../duty/duty.handlers';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../../tests/e2e/harness';
-import { markersRepo } from '../../db/repos/map';
+import { markersRepo } from '../../db/map/map.repo';
 import type { MapMarker } from '../../core/contract/map';
 import { Bench, seededRandom, type Timing } from './harness';
 

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServe, type RunningApp } from '../../server/app';
 import { tilesRoutes } from '../../server/tiles';
-import { closeOnlineTiles } from '../../db/map-online';
-import { tileStoreFor } from '../../db/mbtiles';
+import { closeOnlineTiles } from '../../db/map/online-tiles';
+import { tileStoreFor } from '../../db/map/mbtiles';
 import type { Tileset, UploadState } from '../../core/contract/map';
 import { Bench, seededRandom, time, type Timing } from './harness';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeElectron } from './fake-electron';
 import { createTestDb, type TestDb } from '../support/db';
-import { tileStoreFor } from '../../db/mbtiles';
+import { tileStoreFor } from '../../db/map/mbtiles';
 import type { Tileset, UploadState } from '../../core/contract/map';
 
 vi.mock('electron', () => fakeElectron);

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db';
-import type { MapLayers, MapMarker } from '../../core/contract/map';
-import { pointAt, type MapPointFacts, type PointColumns } from '../../core/contract/map-layers';
-import type { HazardPoint } from '../../core/contract/hazards';
-import type { ShelterView } from '../../core/contract/evac';
-import type { StationRecord } from '../../core/contract/rain';
-import { HAZARD_TYPE_LABELS } from '../../core/domain/hazards/templates';
-import { RISK_LEVEL_LABELS } from '../../core/domain/hazards/points';
-import { WATER_STATUS_LABELS } from '../../core/domain/rain/water';
+import { createTestDb, type TestDb } from '../../support/db';
+import type { MapLayers, MapMarker } from '../../../core/contract/map';
+import { pointAt, type MapPointFacts, type PointColumns } from '../../../core/contract/map-layers';
+import type { HazardPoint } from '../../../core/contract/hazards';
+import type { ShelterView } from '../../../core/contract/evac';
+import type { StationRecord } from '../../../core/contract/rain';
+import { HAZARD_TYPE_LABELS } from '../../../core/domain/hazards/templates';
+import { RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
+import { WATER_STATUS_LABELS } from '../../../core/domain/rain/water';
 
 /** map.layers sends columns; map.pointFacts sends one point's popup in both languages. */
 describe('map layers as columns, facts on demand', () => {

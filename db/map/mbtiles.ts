@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ValidationError } from '../core/errors';
-import { detectTileFormat, isValidTileCoord, mimeOf, parseMetadata, xyzToTms, type MetadataIssue, type MbtilesMetadata, type TileFormat } from '../core/domain/geo/mbtiles';
+import { ValidationError } from '../../core/errors';
+import { detectTileFormat, isValidTileCoord, mimeOf, parseMetadata, xyzToTms, type MetadataIssue, type MbtilesMetadata, type TileFormat } from '../../core/domain/geo/mbtiles';
 
 /** Imported files live next to the database, one per tile set, named by its id. */
 export function tilesDir(dataDir: string): string {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db';
-import type { MapLayers, MapMarker, MapShape, MapView } from '../../core/contract/map';
-import { pointAt } from '../../core/contract/map-layers';
+import { createTestDb, type TestDb } from '../../support/db';
+import type { MapLayers, MapMarker, MapShape, MapView } from '../../../core/contract/map';
+import { pointAt } from '../../../core/contract/map-layers';
 
 const square = (lng: number, lat: number, d = 0.01) => [[[lng, lat], [lng + d, lat], [lng + d, lat + d], [lng, lat + d], [lng, lat]]];
 const boundary = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '华富街道' }, geometry: { type: 'Polygon', coordinates: square(114.06, 22.54) } }] };

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Settings } from '../core/settings';
-import { detectTileFormat, isValidTileCoord, mimeOf } from '../core/domain/geo/mbtiles';
-import { TileCachePolicy } from '../core/domain/geo/tile-cache';
+import type { Settings } from '../../core/settings';
+import { detectTileFormat, isValidTileCoord, mimeOf } from '../../core/domain/geo/mbtiles';
+import { TileCachePolicy } from '../../core/domain/geo/tile-cache';
 import { tilesDir, type TileAnswer } from './mbtiles';
-import { onlineCacheRepo, openOnlineCacheFile } from './repos/map-online-cache';
+import { onlineCacheRepo, openOnlineCacheFile } from './online-cache.repo';
 
 /**
  * Tiles from the online tile URL a user configured (Tianditu with their own key, a city's

@@ -3,8 +3,8 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import { UPLOAD_CHUNK_BYTES, type Tileset } from '../../core/contract/map';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { forgetTileset, inspectMbtiles, tilesDir, tilesetFile } from '../mbtiles';
-import { tilesetsRepo, uploadsRepo } from '../repos/map';
+import { forgetTileset, inspectMbtiles, tilesDir, tilesetFile } from './mbtiles';
+import { tilesetsRepo, uploadsRepo } from './map.repo';
 
 type TileMethods = 'map.uploadBegin' | 'map.uploadChunk' | 'map.uploadCommit' | 'map.uploadCancel' | 'map.updateTileset' | 'map.removeTileset';
 

@@ -11,7 +11,7 @@ import { eventsRepo } from '../system/events.repo';
 import { evacPeopleRepo } from '../evac/people.repo';
 import { pointsRepo } from '../hazards/points.repo';
 import { rectificationsRepo } from '../hazards/records.repo';
-import { markersRepo } from '../repos/map';
+import { markersRepo } from './map.repo';
 import { rainStationsRepo } from '../rain/rain.repo';
 import { evacHandlers } from '../evac/evac.handlers';
 import { dutyDay } from '../hazards/common';

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestDb, type TestDb } from '../support/db';
-import { tilesetFile, tilesDir, tileStoreFor } from '../../db/mbtiles';
-import { startServe } from '../../server/app';
-import { tilesRoutes } from '../../server/tiles';
-import type { Tileset, UploadState } from '../../core/contract/map';
-import type { ErrorBody } from '../../core/errors';
+import { createTestDb, type TestDb } from '../../support/db';
+import { tilesetFile, tilesDir, tileStoreFor } from '../../../db/map/mbtiles';
+import { startServe } from '../../../server/app';
+import { tilesRoutes } from '../../../server/tiles';
+import type { Tileset, UploadState } from '../../../core/contract/map';
+import type { ErrorBody } from '../../../core/errors';
 
 const FIXTURES = join(process.cwd(), '..', 'shared', 'data', 'mbtiles');
 const PLAIN = join(FIXTURES, 'plain_1.mbtiles');

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db';
-import type { MapLayers } from '../../core/contract/map';
-import { pointAt, type MapPoint } from '../../core/contract/map-layers';
-import type { HazardPoint, PointDetail, RouteRecord } from '../../core/contract/hazards';
-import type { ShelterView } from '../../core/contract/evac';
-import type { StationRecord } from '../../core/contract/rain';
+import { createTestDb, type TestDb } from '../../support/db';
+import type { MapLayers } from '../../../core/contract/map';
+import { pointAt, type MapPoint } from '../../../core/contract/map-layers';
+import type { HazardPoint, PointDetail, RouteRecord } from '../../../core/contract/hazards';
+import type { ShelterView } from '../../../core/contract/evac';
+import type { StationRecord } from '../../../core/contract/rain';
 import {
   hazardCreateInput,
   hazardMoveInput,
@@ -14,8 +14,8 @@ import {
   shelterMoveInput,
   stationCreateInput,
   stationMoveInput,
-} from '../../renderer/sections/map/domain-inputs';
-import { nearestNeighbourOrder } from '../../renderer/sections/map/nav';
+} from '../../../renderer/sections/map/domain-inputs';
+import { nearestNeighbourOrder } from '../../../renderer/sections/map/nav';
 
 /**
  * The map writes other domains' records through their own methods. These tests drive the

@@ -4,14 +4,14 @@ import { validateGeoJson } from '../../core/domain/geo/geojson';
 import type { MapMarker, MapShape, MapView, ShapeKind } from '../../core/contract/map';
 import type { MapLayerData } from '../../core/contract/map-layers';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { markersRepo, shapesRepo, tilesetsRepo, type ShapeRow } from '../repos/map';
+import { markersRepo, shapesRepo, tilesetsRepo, type ShapeRow } from './map.repo';
 import { settingsRepo } from '../system/settings.repo';
 import { evacMapLayer } from '../evac/evac.handlers';
 import { hazardsMapLayer } from '../hazards/hazards.handlers';
 import { rainMapLayer } from '../rain/rain.handlers';
-import { pointFacts } from './map-facts';
-import { mapTileHandlers } from './map-tiles';
-import { mapOnlineHandlers, onlineConfigOf, redacted } from './map-online';
+import { pointFacts } from './facts.handlers';
+import { mapTileHandlers } from './tiles.handlers';
+import { mapOnlineHandlers, onlineConfigOf, redacted } from './online.handlers';
 
 const assets = import.meta.glob('../../assets/map/*.geojson', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const BUILT_IN_BOUNDARY = JSON.parse(assets['../../assets/map/huafu-boundary.geojson']) as { name: string; features: unknown[] };
