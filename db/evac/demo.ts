@@ -2,7 +2,7 @@ import type { EventRecord } from '../../core/contract/system';
 import type { MoveResult, ShelterView } from '../../core/contract/evac';
 import type { VulnerableFlag } from '../../core/domain/evac/model';
 import { DEMO_UNIT } from '../system/demo';
-import type { SeedContext } from '../demo/index';
+import type { SeedContext } from '../demo';
 
 const H = 3_600_000;
 const SURNAMES = ['陈', '李', '张', '黄', '王', '刘', '林', '吴', '郑', '杨', '周', '何'];

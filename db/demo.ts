@@ -1,12 +1,12 @@
-import type { Actor } from '../platform/context';
-import type { Dispatcher } from '../platform/dispatch';
-import type { Db } from '../platform/connection';
-import { seedFoundation } from '../system/demo';
-import { seedEvac } from '../evac/demo';
-import { seedDuty } from '../duty/demo';
-import { seedMap } from '../map/demo';
-import { seedRain } from '../rain/demo';
-import { seedHazards } from '../hazards/demo';
+import type { Actor } from './platform/context';
+import type { Dispatcher } from './platform/dispatch';
+import type { Db } from './platform/connection';
+import { seedFoundation } from './system/demo';
+import { seedEvac } from './evac/demo';
+import { seedDuty } from './duty/demo';
+import { seedMap } from './map/demo';
+import { seedRain } from './rain/demo';
+import { seedHazards } from './hazards/demo';
 
 export const DEMO_ACTOR: Actor = { id: 'demo', name: '演示数据', role: 'admin' };
 
