@@ -1,21 +1,12 @@
-import type { Actor } from './platform/context';
 import type { Dispatcher } from './platform/dispatch';
 import type { Db } from './platform/connection';
+import { DEMO_ACTOR, type SeedContext } from './platform/seed';
 import { seedFoundation } from './system/demo';
 import { seedEvac } from './evac/demo';
 import { seedDuty } from './duty/demo';
 import { seedMap } from './map/demo';
 import { seedRain } from './rain/demo';
 import { seedHazards } from './hazards/demo';
-
-export const DEMO_ACTOR: Actor = { id: 'demo', name: '演示数据', role: 'admin' };
-
-export interface SeedContext {
-  db: Db;
-  /** Calls a contract method as the demo actor and throws if it fails, so a broken seed is loud. */
-  call<T = unknown>(method: string, input: unknown): T;
-  nowMs: number;
-}
 
 /** True when the database holds no records yet (settings alone do not count). */
 export function isEmptyDatabase(db: Db): boolean {

@@ -3,7 +3,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataPaths, ensureDataDir, resolveDataDir } from '../db/platform/paths';
-import { openLiveDatabase, type LiveDatabase } from '../db/platform/live-database';
+import { openLiveDatabase, type AppLiveDatabase } from '../db/handlers';
 import { createHeldSession, registerContractIpc } from './ipc';
 import { buildMenuTemplate, type MenuLang } from './menu';
 import { hardenApp, hardenSession } from './security';
@@ -36,14 +36,14 @@ registerTilesScheme(protocol);
 process.on('uncaughtException', (error) => logCrash('uncaughtException', error));
 process.on('unhandledRejection', (reason) => logCrash('unhandledRejection', reason));
 
-let live: LiveDatabase | undefined;
+let live: AppLiveDatabase | undefined;
 let mainWindow: BrowserWindow | null = null;
 
 /**
  * The same start as serve mode: a damaged file names the newest good backup, a migration is
  * preceded by a verified backup, and the backup timer runs.
  */
-function openData(): LiveDatabase {
+function openData(): AppLiveDatabase {
   ensureDataDir(paths);
   const opened = openLiveDatabase({
     paths,
@@ -95,7 +95,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   hardenApp(app, APP_ORIGIN);
   app.whenReady().then(() => {
-    let opened: LiveDatabase;
+    let opened: AppLiveDatabase;
     try {
       opened = live = openData();
     } catch (error) {
@@ -105,7 +105,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     hardenSession(session.defaultSession, APP_ORIGIN);
     // Read the connection on each request: a restore replaces it.
-    handleTilesProtocol(protocol, { db: () => opened.db, dataDir: paths.dataDir });
+    handleTilesProtocol(protocol, { db: () => opened.db, tiles: () => opened.tiles });
     const held = createHeldSession();
     registerContractIpc(ipcMain, { dispatcher: () => opened.dispatcher, appOrigin: APP_ORIGIN, actor: held.actor, afterCall: held.afterCall });
     createWindow();

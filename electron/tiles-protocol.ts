@@ -1,8 +1,6 @@
 import type { Protocol } from 'electron';
 import type { Db } from '../db/platform/connection';
-import { parseTilePath, tileStoreFor, type TileAnswer } from '../db/map/mbtiles';
-import { onlineTilesFor, parseOnlinePath } from '../db/map/online-tiles';
-import { tileRouteReads } from '../db/map/map.repo';
+import { parseOnlinePath, parseTilePath, tileRouteReads, type TileAnswer, type TileSources } from '../db/map';
 
 export const TILES_SCHEME = 'tiles';
 
@@ -17,7 +15,7 @@ export function registerTilesScheme(protocol: Pick<Protocol, 'registerSchemesAsP
 
 export interface TilesProtocolOptions {
   db: () => Db;
-  dataDir: string;
+  tiles: () => TileSources;
 }
 
 /** Where a tiles:// URL points: `tiles://<tileset id>/z/x/y` or `tiles://online/z/x/y`. */
@@ -28,12 +26,12 @@ async function answerFor(url: string, options: TilesProtocolOptions): Promise<{ 
     const tile = parseOnlinePath(parsed.pathname);
     if (!tile) return { answer: { status: 404, reason: 'bad_coord' }, online: true };
     const map = tileRouteReads(options.db()).mapSettings();
-    return { answer: await onlineTilesFor(options.dataDir, map.tileCacheMb * 1024 * 1024).tile(map, tile.z, tile.x, tile.y), online: true };
+    return { answer: await options.tiles().online(map.tileCacheMb * 1024 * 1024).tile(map, tile.z, tile.x, tile.y), online: true };
   }
   const tile = parseTilePath(`/${parsed.host}${parsed.pathname}`);
   if (!tile) return { answer: { status: 404, reason: 'bad_coord' }, online: false };
   const active = tileRouteReads(options.db()).isActive(tile.id);
-  return { answer: active ? tileStoreFor(options.dataDir).tile(tile.id, tile.z, tile.x, tile.y) : { status: 404, reason: 'no_tileset' }, online: false };
+  return { answer: active ? options.tiles().store.tile(tile.id, tile.z, tile.x, tile.y) : { status: 404, reason: 'no_tileset' }, online: false };
 }
 
 /** The answer to one tiles:// request: the same lookups as serve mode's GET /tiles/… */

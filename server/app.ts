@@ -3,14 +3,22 @@ import type { Server } from 'node:http';
 import type { Db } from '../db/platform/connection';
 import type { Dispatcher } from '../db/platform/dispatch';
 import { dataPaths, ensureDataDir, type DataPaths } from '../db/platform/paths';
-import type { BackupService } from '../db/backup/service';
-import { openLiveDatabase } from '../db/platform/live-database';
+import type { BackupService } from '../db/backup';
+import type { TileSources } from '../db/map';
+import { openLiveDatabase } from '../db/handlers';
 import { createHttpServer, type Route } from './http';
 import { createAuth } from './auth';
 import { loadTls, TlsConfigError, type TlsFiles, type TlsMaterial } from './tls';
-import { signInRequired } from '../db/accounts/gate';
+import { signInRequired } from '../db/accounts';
 
 export const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** What extra routes (the tile routes) get: the live connection, the data folder and its tiles. */
+export interface RouteContext {
+  readonly db: Db;
+  paths: DataPaths;
+  tiles: TileSources;
+}
 
 export interface ServeOptions {
   dataDir: string;
@@ -28,7 +36,7 @@ export interface ServeOptions {
   /** Failed sign-ins one address may make in ten minutes (default 20). */
   loginFailuresPerWindow?: number;
   /** Extra routes; read `ctx.db` on each request, since a restore replaces the connection. */
-  routes?: (ctx: { readonly db: Db; paths: DataPaths }) => Route[];
+  routes?: (ctx: RouteContext) => Route[];
 }
 
 export interface RunningApp {
@@ -39,6 +47,7 @@ export interface RunningApp {
   readonly db: Db;
   dispatcher: Dispatcher;
   backups: BackupService;
+  tiles: TileSources;
   seeded: boolean;
   server: Server;
   close(): Promise<void>;
@@ -105,6 +114,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
         return live.db;
       },
       paths,
+      tiles: live.tiles,
     }),
   });
   await new Promise<void>((resolvePromise, reject) => {
@@ -127,6 +137,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     },
     dispatcher,
     backups: live.backups,
+    tiles: live.tiles,
     seeded,
     server,
     close: () =>

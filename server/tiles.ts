@@ -1,9 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Db } from '../db/platform/connection';
-import type { DataPaths } from '../db/platform/paths';
-import { parseTilePath, tileStoreFor, type TileAnswer } from '../db/map/mbtiles';
-import { onlineTilesFor, parseOnlinePath } from '../db/map/online-tiles';
-import { tileRouteReads } from '../db/map/map.repo';
+import { parseOnlinePath, parseTilePath, tileRouteReads, type TileAnswer } from '../db/map';
+import type { RouteContext } from './app';
 import type { Route } from './http';
 
 const TILE_HEADERS = {
@@ -46,8 +43,8 @@ function notModified(req: IncomingMessage, res: ServerResponse, etag: string): b
  * same lookup the tiles:// protocol uses in Electron; `GET /tiles/online/<z>/<x>/<y>`: the
  * user's online tile URL, through the local cache.
  */
-export function tilesRoutes(ctx: { readonly db: Db; paths: DataPaths }): Route[] {
-  const store = tileStoreFor(ctx.paths.dataDir);
+export function tilesRoutes(ctx: RouteContext): Route[] {
+  const store = ctx.tiles.store;
   // Looked up on each request: a restore replaces `ctx.db`, and a statement of the old one would fail.
   const isActive = (id: string) => tileRouteReads(ctx.db).isActive(id);
 
@@ -73,7 +70,7 @@ export function tilesRoutes(ctx: { readonly db: Db; paths: DataPaths }): Route[]
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const tile = parseOnlinePath(url.pathname.slice('/tiles/online'.length));
     const map = tileRouteReads(ctx.db).mapSettings();
-    const answer: TileAnswer = tile ? await onlineTilesFor(ctx.paths.dataDir, map.tileCacheMb * 1024 * 1024).tile(map, tile.z, tile.x, tile.y) : { status: 404, reason: 'bad_coord' };
+    const answer: TileAnswer = tile ? await ctx.tiles.online(map.tileCacheMb * 1024 * 1024).tile(map, tile.z, tile.x, tile.y) : { status: 404, reason: 'bad_coord' };
     sendTile(res, answer, req.method === 'HEAD', { control: ONLINE_MAX_AGE });
     return true;
   };

@@ -5,7 +5,7 @@ import { failedSignIn, isLocked } from '../../core/domain/accounts/lockout';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { burnVerification, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { accountsRepo, publicAccount, type StoredAccount } from './accounts.repo';
-import { settingsRepo } from '../system/settings.repo';
+import { settingsRepo } from '../platform/settings.repo';
 import { liveAccount, SIGNED_OUT_ACTOR, signInRequired } from './gate';
 
 const HOUR_MS = 3_600_000;

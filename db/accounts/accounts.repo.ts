@@ -1,6 +1,7 @@
 import type { Db } from '../platform/connection';
 import type { AccountRecord } from '../../core/contract/accounts';
 import type { Role } from '../../core/permissions';
+import { perDb } from '../platform/per-db';
 
 interface AccountRow {
   id: string;
@@ -62,7 +63,7 @@ const params = (a: StoredAccount) => ({
   updatedAt: a.updatedAt,
 });
 
-export function accountsRepo(db: Db) {
+export const accountsRepo = perDb((db: Db) => {
   const byId = db.prepare('SELECT * FROM accounts WHERE id = ?');
   const byUsername = db.prepare('SELECT * FROM accounts WHERE username = ?');
   const list = db.prepare('SELECT * FROM accounts WHERE (@includeInactive OR active = 1) ORDER BY username');
@@ -95,4 +96,4 @@ export function accountsRepo(db: Db) {
     insert: (account: StoredAccount) => void insert.run(params(account)),
     update: (account: StoredAccount) => void update.run(params(account)),
   };
-}
+});

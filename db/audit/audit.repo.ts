@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../platform/connection';
 import type { AuditRow } from '../../core/contract/system';
+import { perDb } from '../platform/per-db';
 
 export interface AuditInsert {
   atMs: number;
@@ -55,7 +56,7 @@ export function chainHash(prevHash: string, row: AuditDbRow): string {
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
-export function auditRepo(db: Db) {
+export const auditRepo = perDb((db: Db) => {
   const insert = db.prepare(
     `INSERT INTO audit_log (seq, at_ms, actor_id, actor_name, method, entity, entity_id, before, after, prev_hash, hash)
      VALUES (@seq, @at_ms, @actor_id, @actor_name, @method, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
@@ -129,4 +130,9 @@ export function auditRepo(db: Db) {
       return { rows, total: count.get(params) as number };
     },
   };
+});
+
+/** Migration 7's code step: seals the rows written before the chain existed. */
+export function sealUnchainedAudit(db: Db): void {
+  auditRepo(db).sealUnchained();
 }

@@ -1,16 +1,15 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { StorageError } from '../../core/errors';
 import type { HandlerMap } from '../platform/context';
-import { backupServiceFor } from './service';
 
 /**
  * Backups run outside the dispatcher's transaction: these handlers only check the request and
- * queue the job with the data folder's backup service (see db/backup-service.ts).
+ * queue the job with the live database's backup service (db/backup/service.ts, a port).
  */
 export const backupHandlers = {
-  'backup.list': (ctx) => backupServiceFor(ctx.dataDir).list(ctx.settings()),
-  'backup.create': (ctx) => backupServiceFor(ctx.dataDir).requestCreate('manual'),
-  'backup.restore': (ctx, { name }) => backupServiceFor(ctx.dataDir).requestRestore(name, ctx.actor),
+  'backup.list': (ctx) => ctx.ports.backups.list(ctx.settings()),
+  'backup.create': (ctx) => ctx.ports.backups.requestCreate('manual'),
+  'backup.restore': (ctx, { name }) => ctx.ports.backups.requestRestore(name, ctx.actor),
 } satisfies HandlerMap<'backup'>;
 
 /**

@@ -6,28 +6,13 @@ import type { BackupJob, BackupList } from '../../core/contract/backup';
 import type { BackupReason } from '../../core/domain/backup/rotation';
 import type { Db } from '../platform/connection';
 import type { Actor } from '../platform/context';
-import type { DataPaths } from '../platform/paths';
-import { errorBody } from '../platform/dispatch';
+import type { DatabaseHost, LiveBackups } from '../platform/live-database';
+import { errorBody } from '../platform/error-body';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
-import { auditRepo } from '../audit/audit.repo';
-import { settingsRepo } from '../system/settings.repo';
+import { auditRepo } from '../audit';
+import { settingsRepo } from '../platform/settings.repo';
 import { backupFolders, createBackup, listBackups, readManifest, removePartials, rotateBackups, type BackupFolder } from './snapshots';
 import { swapInBackup } from './restore';
-
-/** What the backup service needs from whoever owns the live connection (serve mode, Electron). */
-export interface DatabaseHost {
-  readonly paths: DataPaths;
-  readonly appVersion: string;
-  clock(): number;
-  db(): Db;
-  /** Answer every call with `error` until resume(): nothing reaches the database meanwhile. */
-  suspend(error: ErrorBody): void;
-  resume(): void;
-  closeDatabase(): void;
-  /** Opens paths.databaseFile again and points the dispatcher at the new connection. */
-  reopenDatabase(): Db;
-  onInternalError?(error: unknown, what: string): void;
-}
 
 /** A timer backup is attempted at least this long after start, so a quick restart does not pile them up. */
 const FIRST_TIMER_DELAY_MS = 60_000;
@@ -38,7 +23,7 @@ const FIRST_TIMER_DELAY_MS = 60_000;
  * has ended, so file copies never hold a transaction open and a slow USB drive never blocks a
  * write. Clients follow the job through backup.list.
  */
-export class BackupService {
+export class BackupService implements LiveBackups {
   private job: BackupJob | null = null;
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -253,20 +238,4 @@ export class BackupService {
   private intervalMs(): number {
     return this.settings().backup.intervalMinutes * 60_000;
   }
-}
-
-const services = new Map<string, BackupService>();
-
-/** The handlers find the service of the data folder they serve; one per folder, at most. */
-export function attachBackupService(dataDir: string, service: BackupService): () => void {
-  services.set(dataDir, service);
-  return () => {
-    if (services.get(dataDir) === service) services.delete(dataDir);
-  };
-}
-
-export function backupServiceFor(dataDir: string): BackupService {
-  const service = services.get(dataDir);
-  if (!service) throw new StorageError('errors.backupUnavailable', 'Backups are not available in this process.');
-  return service;
 }

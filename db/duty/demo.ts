@@ -3,7 +3,7 @@ import type { EventRecord } from '../../core/contract/system';
 import type { Settings } from '../../core/settings';
 import type { DutyDay, PersonRole } from '../../core/domain/duty/types';
 import { addDays, dutyDayOf, zonedToUtc } from '../../core/time';
-import type { SeedContext } from '../demo';
+import type { SeedContext } from '../platform/seed';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,6 +1,6 @@
 import type { Db } from '../platform/connection';
 import { perDb } from '../platform/per-db';
-import { OVERDUE_SQL } from '../hazards/points.repo';
+import { OVERDUE_SQL } from '../../core/domain/hazards/rectification';
 import type { HandoverRecord, HandoverSavedDraft } from '../../core/contract/dutyShared';
 import type { EvacuationSnapshot, OverdueRectification } from '../../core/domain/duty/handover';
 

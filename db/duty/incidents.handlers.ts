@@ -3,7 +3,7 @@ import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import { checkNextReport, reportStatus, type ReportingSettings } from '../../core/domain/duty/incidents';
 import type { IncidentReportRecord, IncidentView, ZeroReportRecord } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { eventsRepo } from '../system/events.repo';
+import { eventsRepo } from '../events';
 import { dutyIncidentsRepo, type IncidentRecord } from './incidents.repo';
 import { dutyLogRepo } from './log.repo';
 import { assertNotFuture, dutyDayAt, dutySettings, recorder } from './common';

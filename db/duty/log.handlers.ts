@@ -3,7 +3,7 @@ import { Conflict, NotFound } from '../../core/errors';
 import type { LogEntry } from '../../core/contract/dutyShared';
 import type { ParsedInputOf } from '../../core/contract';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { eventsRepo } from '../system/events.repo';
+import { eventsRepo } from '../events';
 import { dutyLogRepo } from './log.repo';
 import { assertNotFuture, dutyDayAt, recorder } from './common';
 

@@ -3,7 +3,7 @@ import { Conflict, NotFound } from '../../core/errors';
 import { responseLevelLabel, suggestResponseLevel } from '../../core/domain/duty/warnings';
 import type { ResponseRecord, WarningRecord } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { eventsRepo } from '../system/events.repo';
+import { eventsRepo } from '../events';
 import { dutyWarningsRepo } from './warnings.repo';
 import { dutyRotaRepo } from './rota.repo';
 import { assertNotFuture, assertOrdered, dutySettings } from './common';

@@ -1,8 +1,8 @@
 import type { EventRecord } from '../../core/contract/system';
 import type { MoveResult, ShelterView } from '../../core/contract/evac';
 import type { VulnerableFlag } from '../../core/domain/evac/model';
-import { DEMO_UNIT } from '../system/demo';
-import type { SeedContext } from '../demo';
+import { DEMO_UNIT } from '../system';
+import type { SeedContext } from '../platform/seed';
 
 const H = 3_600_000;
 const SURNAMES = ['陈', '李', '张', '黄', '王', '刘', '林', '吴', '郑', '杨', '周', '何'];

@@ -1,6 +1,6 @@
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { toColumns, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
-import { eventsRepo } from '../system/events.repo';
+import { eventsRepo } from '../events';
 import { evacPeopleRepo } from './people.repo';
 import { dashboardHandlers } from './dashboard.handlers';
 import { moveHandlers } from './moves.handlers';

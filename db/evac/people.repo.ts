@@ -2,6 +2,7 @@ import type { Db } from '../platform/connection';
 import type { EvacSource } from '../../core/contract/evac';
 import type { Movement, MovementSource, Person, PersonStatus, Placement, VulnerableFlag } from '../../core/domain/evac/model';
 import type { PersonEvacState } from '../../core/domain/evac/state';
+import { perDb } from '../platform/per-db';
 
 export interface PersonRecord {
   id: string;
@@ -134,13 +135,7 @@ export interface PeopleFilter {
 }
 
 /** Statements are prepared once per connection: a 5,000-person batch must not prepare them 5,000 times. */
-export function evacPeopleRepo(db: Db) {
-  let repo = evacPeopleRepoCache.get(db);
-  if (!repo) evacPeopleRepoCache.set(db, (repo = buildEvacPeopleRepo(db)));
-  return repo;
-}
-
-const evacPeopleRepoCache = new WeakMap<Db, ReturnType<typeof buildEvacPeopleRepo>>();
+export const evacPeopleRepo = perDb(buildEvacPeopleRepo);
 
 function buildEvacPeopleRepo(db: Db) {
   const insertHousehold = db.prepare(

@@ -4,7 +4,7 @@ import { shelterCapacity } from '../../core/domain/evac/capacity';
 import type { ShelterView } from '../../core/contract/evac';
 import { maySeePersonalData } from '../../core/permissions';
 import type { Actor, HandlerContext, HandlerMap } from '../platform/context';
-import { eventsRepo } from '../system/events.repo';
+import { eventsRepo } from '../events';
 import { sheltersRepo, type ShelterPeriod, type ShelterRecord } from './shelters.repo';
 
 /** Every method that can return evacuees' ID numbers and phones unmasked asks here (roles: core/permissions.ts). */

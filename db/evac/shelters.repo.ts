@@ -1,6 +1,7 @@
 import type { Db } from '../platform/connection';
 import type { ShelterStatus, ShelterView, SupplyLine } from '../../core/contract/evac';
 import type { ShelterType } from '../../core/domain/evac/model';
+import { perDb } from '../platform/per-db';
 
 /** A shelter as stored, before capacity and occupancy are worked out. */
 export type ShelterRecord = Omit<ShelterView, 'capacity' | 'occupancy' | 'periods'>;
@@ -71,13 +72,7 @@ export interface ShelterPeriod {
 }
 
 /** Statements are prepared once per connection: a 5,000-person batch must not prepare them 5,000 times. */
-export function sheltersRepo(db: Db) {
-  let repo = sheltersRepoCache.get(db);
-  if (!repo) sheltersRepoCache.set(db, (repo = buildSheltersRepo(db)));
-  return repo;
-}
-
-const sheltersRepoCache = new WeakMap<Db, ReturnType<typeof buildSheltersRepo>>();
+export const sheltersRepo = perDb(buildSheltersRepo);
 
 function buildSheltersRepo(db: Db) {
   const byId = db.prepare('SELECT * FROM evac_shelters WHERE id = ? AND deleted_at IS NULL');

@@ -1,5 +1,6 @@
 import type { Db } from '../platform/connection';
 import type { PersonStatus } from '../../core/domain/evac/model';
+import { perDb } from '../platform/per-db';
 
 export interface TotalsScope {
   eventIds: readonly string[] | null;
@@ -33,13 +34,7 @@ const SCOPE = `deleted_at IS NULL
  * per-event counts add up to the overall count.
  * Statements are prepared once per connection: a 5,000-person batch must not prepare them 5,000 times.
  */
-export function evacTotalsRepo(db: Db) {
-  let repo = evacTotalsRepoCache.get(db);
-  if (!repo) evacTotalsRepoCache.set(db, (repo = buildEvacTotalsRepo(db)));
-  return repo;
-}
-
-const evacTotalsRepoCache = new WeakMap<Db, ReturnType<typeof buildEvacTotalsRepo>>();
+export const evacTotalsRepo = perDb(buildEvacTotalsRepo);
 
 const EVENTS = 'event_id IN (SELECT value FROM json_each(@events))';
 

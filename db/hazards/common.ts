@@ -9,7 +9,7 @@ import type { HandlerContext } from '../platform/context';
 import { pointsRepo, type NameKeys } from './points.repo';
 import { pinyinSortKey } from '../../core/domain/hazards/pinyin';
 import type { StoredOrder } from './records.repo';
-import { dutyStatus } from '../duty/duty.handlers';
+import { dutyStatus } from '../duty';
 
 /** Rules and settings every hazards handler shares. */
 

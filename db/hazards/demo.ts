@@ -2,7 +2,7 @@ import type { HazardPoint, PointInput, RouteRecord } from '../../core/contract/h
 import type { HazardTypeId } from '../../core/domain/hazards/templates';
 import { defaultTemplateFor } from '../../core/domain/hazards/templates';
 import type { RiskLevel } from '../../core/domain/hazards/points';
-import type { SeedContext } from '../demo';
+import type { SeedContext } from '../platform/seed';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/connection';
-import { perDb } from './cache-to-delete';
+import { perDb } from '../platform/per-db';
 import type { ImportRowIssue } from '../../core/contract/hazards-types';
 
 type Issue = ImportRowIssue['errors'][number];

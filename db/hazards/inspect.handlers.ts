@@ -6,7 +6,7 @@ import { defaultTemplateFor, reviseTemplate, type ChecklistTemplate, type Hazard
 import { dueAfter, evaluateInspection, rectificationDrafts } from '../../core/domain/hazards/inspection';
 import { openRectification, refusalError, transition, type RectificationDraft } from '../../core/domain/hazards/rectification';
 import type { Handler, HandlerContext } from '../platform/context';
-import { eventsRepo } from '../system/events.repo';
+import { eventsRepo } from '../events';
 import { pointsRepo } from './points.repo';
 import { inspectionsRepo, rectificationsRepo, templateRecord, templatesRepo } from './records.repo';
 import { photosRepo } from './photos.repo';

@@ -5,7 +5,7 @@ import { isPastDue } from '../../core/domain/hazards/inspection';
 import { nextPatrolDue, routeIssues, summarizeRun, type PatrolRoute } from '../../core/domain/hazards/patrol';
 import { HAZARD_TYPE_IDS, type HazardTypeId } from '../../core/domain/hazards/templates';
 import type { Handler, HandlerContext } from '../platform/context';
-import { eventsRepo } from '../system/events.repo';
+import { eventsRepo } from '../events';
 import { pointsRepo } from './points.repo';
 import { patrolsRepo, type StoredRoute, type StoredRun } from './patrols.repo';
 import { rectificationsRepo } from './records.repo';

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/connection';
-import { perDb } from './cache-to-delete';
+import { perDb } from '../platform/per-db';
 import type { PhotoMeta, PhotoMime, PhotoOwnerKind } from '../../core/contract/hazards-types';
 
 interface PhotoDbRow {

@@ -4,7 +4,7 @@ import type { HazardPoint, PointInput } from '../../core/contract/hazards-types'
 import type { AuditRow } from '../../core/contract/system';
 import { dueAfter } from '../../core/domain/hazards/inspection';
 import type { Handler, HandlerContext } from '../platform/context';
-import { auditRepo } from '../audit/audit.repo';
+import { auditRepo } from '../audit';
 import { pointsRepo } from './points.repo';
 import { inspectionsRepo, rectificationsRepo } from './records.repo';
 import { photosRepo } from './photos.repo';

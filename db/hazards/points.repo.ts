@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../platform/connection';
-import { perDb } from './cache-to-delete';
+import { OVERDUE_SQL } from '../../core/domain/hazards/rectification';
+import { perDb } from '../platform/per-db';
 import { columnsOf, roundCoord, type PointColumns } from '../../core/contract/map-layers';
 import type { HazardPoint, PointFilter, PointRow, PointStatus } from '../../core/contract/hazards-types';
 import type { HazardTypeId } from '../../core/domain/hazards/templates';
@@ -123,8 +124,6 @@ const SORTS: Record<string, string> = {
   updated: 'p.updated_at',
 };
 
-/** Overdue: pending or in progress past the deadline, or handed in for re-check only after it. */
-export const OVERDUE_SQL = `(r.status IN ('pending', 'in_progress') OR (r.status = 'awaiting_recheck' AND r.submitted_day > r.deadline)) AND r.deadline < @today`;
 
 /** LIKE wildcards in the user's text are literal. */
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -134,14 +133,14 @@ const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}
  * own statements, not pointsRepo's: a migration step runs against the schema as it was then,
  * and the full repository names columns later migrations add.
  */
-export function pinyinBackfillRepo(db: Db) {
+export const pinyinBackfillRepo = perDb((db: Db) => {
   const missing = db.prepare('SELECT seq, name FROM hazard_points WHERE name_pinyin IS NULL');
   const set = db.prepare('UPDATE hazard_points SET name_pinyin = ? WHERE seq = ?');
   return {
     missing: () => missing.all() as { seq: number; name: string }[],
     set: (seq: number, key: string) => set.run(key, seq),
   };
-}
+});
 
 export const pointsRepo = perDb((db: Db) => {
   const insert = db.prepare(`INSERT INTO hazard_points (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);

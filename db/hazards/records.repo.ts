@@ -1,10 +1,10 @@
 import type { Db } from '../platform/connection';
-import { perDb } from './cache-to-delete';
+import { perDb } from '../platform/per-db';
 import type { InspectionRecord, TemplateRecord } from '../../core/contract/hazards-types';
 import type { ChecklistTemplate, HazardTypeId, TemplateItem } from '../../core/domain/hazards/templates';
 import type { ItemAnswer, OverallResult } from '../../core/domain/hazards/inspection';
 import type { RectificationEvent, RectificationOrder, RectificationStatus } from '../../core/domain/hazards/rectification';
-import { OVERDUE_SQL } from './points.repo';
+import { OVERDUE_SQL } from '../../core/domain/hazards/rectification';
 
 interface TemplateDbRow {
   template_id: string;

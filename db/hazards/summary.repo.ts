@@ -1,7 +1,7 @@
 import type { Db } from '../platform/connection';
-import { perDb } from './cache-to-delete';
+import { perDb } from '../platform/per-db';
 import type { SummaryRow } from '../../core/contract/hazards-types';
-import { OVERDUE_SQL } from './points.repo';
+import { OVERDUE_SQL } from '../../core/domain/hazards/rectification';
 
 /** One pass over points with per-point rectification counts, grouped by a column. */
 function summarySql(groupBy: string): string {

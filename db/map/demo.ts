@@ -1,5 +1,5 @@
-import { DEMO_UNIT } from '../system/demo';
-import type { SeedContext } from '../demo';
+import { DEMO_UNIT } from '../system';
+import type { SeedContext } from '../platform/seed';
 
 /**
  * The map's own markers: places the duty room noted on the map that are not (yet) a hazard

@@ -6,16 +6,12 @@ import { RAIN_GRADE_LABELS } from '../../core/domain/rain/grades';
 import { WATER_STATUS_LABELS } from '../../core/domain/rain/water';
 import { NotFound } from '../../core/errors';
 import { formatLocal } from '../../core/time';
+import { eventsRepo } from '../events';
+import { evacHandlers, evacPeopleRepo } from '../evac';
+import { dutyDay, pointsRepo, rectificationsRepo } from '../hazards';
+import { rainOverview as overview, rainStationsRepo } from '../rain';
 import type { HandlerContext } from '../platform/context';
-import { eventsRepo } from '../system/events.repo';
-import { evacPeopleRepo } from '../evac/people.repo';
-import { pointsRepo } from '../hazards/points.repo';
-import { rectificationsRepo } from '../hazards/records.repo';
 import { markersRepo } from './map.repo';
-import { rainStationsRepo } from '../rain/rain.repo';
-import { evacHandlers } from '../evac/evac.handlers';
-import { dutyDay } from '../hazards/common';
-import { overview } from '../rain/compute';
 
 /**
  * A popup's facts, read for one point when it opens: the layers carry none, so 50k points

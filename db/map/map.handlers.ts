@@ -5,10 +5,10 @@ import type { MapMarker, MapShape, MapView, ShapeKind } from '../../core/contrac
 import type { MapLayerData } from '../../core/contract/map-layers';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { markersRepo, shapesRepo, tilesetsRepo, type ShapeRow } from './map.repo';
-import { settingsRepo } from '../system/settings.repo';
-import { evacMapLayer } from '../evac/evac.handlers';
-import { hazardsMapLayer } from '../hazards/hazards.handlers';
-import { rainMapLayer } from '../rain/rain.handlers';
+import { settingsRepo } from '../platform/settings.repo';
+import { evacMapLayer } from '../evac';
+import { hazardsMapLayer } from '../hazards';
+import { rainMapLayer } from '../rain';
 import { pointFacts } from './facts.handlers';
 import { mapTileHandlers } from './tiles.handlers';
 import { mapOnlineHandlers, onlineConfigOf, redacted } from './online.handlers';

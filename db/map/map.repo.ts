@@ -4,6 +4,7 @@ import { columnsOf, type PointColumns } from '../../core/contract/map-layers';
 import type { CoordSystem } from '../../core/domain/geo/coords';
 import type { TileFormat } from '../../core/domain/geo/mbtiles';
 import { sectionSchema, type Settings } from '../../core/settings';
+import { perDb } from '../platform/per-db';
 
 interface TilesetRow {
   id: string;
@@ -54,7 +55,7 @@ const tilesetParams = (t: Tileset, fileName: string) => ({
   notes: JSON.stringify(t.notes),
 });
 
-export function tilesetsRepo(db: Db) {
+export const tilesetsRepo = perDb((db: Db) => {
   const list = db.prepare('SELECT * FROM map_tilesets WHERE deleted_at IS NULL ORDER BY position, created_at');
   const byId = db.prepare('SELECT * FROM map_tilesets WHERE id = ? AND deleted_at IS NULL');
   const maxPosition = db.prepare('SELECT coalesce(max(position) + 1, 0) FROM map_tilesets WHERE deleted_at IS NULL').pluck();
@@ -77,7 +78,7 @@ export function tilesetsRepo(db: Db) {
     update: (t: Tileset) => update.run(tilesetParams(t, '')),
     remove: (id: string, nowIso: string) => remove.run(nowIso, nowIso, id).changes > 0,
   };
-}
+});
 
 interface UploadRow {
   id: string;
@@ -87,7 +88,7 @@ interface UploadRow {
   next_index: number;
 }
 
-export function uploadsRepo(db: Db) {
+export const uploadsRepo = perDb((db: Db) => {
   const byId = db.prepare('SELECT id, file_name, size_bytes, received_bytes, next_index FROM map_uploads WHERE id = ?');
   const insert = db.prepare('INSERT INTO map_uploads (id, file_name, size_bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   const addChunk = db.prepare('INSERT INTO map_upload_chunks (upload_id, idx, data) VALUES (?, ?, ?)');
@@ -108,7 +109,7 @@ export function uploadsRepo(db: Db) {
     remove: (id: string) => remove.run(id).changes > 0,
     dropStale: (beforeIso: string) => stale.run(beforeIso).changes,
   };
-}
+});
 
 interface MarkerRow {
   id: string;
@@ -132,7 +133,7 @@ const toMarker = (row: MarkerRow): MapMarker => ({
   updatedAt: row.updated_at,
 });
 
-export function markersRepo(db: Db) {
+export const markersRepo = perDb((db: Db) => {
   const list = db.prepare('SELECT * FROM map_markers WHERE deleted_at IS NULL ORDER BY name');
   const byId = db.prepare('SELECT * FROM map_markers WHERE id = ? AND deleted_at IS NULL');
   const insert = db.prepare(
@@ -163,7 +164,7 @@ export function markersRepo(db: Db) {
     move: (m: MapMarker) => move.run(m),
     remove: (id: string, nowIso: string) => remove.run(nowIso, nowIso, id).changes > 0,
   };
-}
+});
 
 export interface ShapeRow {
   id: string;
@@ -173,7 +174,7 @@ export interface ShapeRow {
   feature_count: number;
 }
 
-export function shapesRepo(db: Db) {
+export const shapesRepo = perDb((db: Db) => {
   const list = db.prepare('SELECT id, kind, name, geojson, feature_count FROM map_shapes ORDER BY kind');
   const byKind = db.prepare('SELECT id, kind, name, geojson, feature_count FROM map_shapes WHERE kind = ?');
   const upsert = db.prepare(
@@ -187,7 +188,7 @@ export function shapesRepo(db: Db) {
     upsert: (shape: { id: string; kind: ShapeKind; name: string; geojson: string; featureCount: number; nowIso: string }) => upsert.run(shape),
     remove: (kind: ShapeKind) => remove.run(kind).changes > 0,
   };
-}
+});
 
 /**
  * The map section alone, for the online tile route (hundreds of requests a second while

@@ -139,22 +139,6 @@ export class TileStore {
   }
 }
 
-const stores = new Map<string, TileStore>();
-
-export function tileStoreFor(dataDir: string): TileStore {
-  let store = stores.get(dataDir);
-  if (!store) {
-    store = new TileStore(dataDir);
-    stores.set(dataDir, store);
-  }
-  return store;
-}
-
-/** Closes a removed tile set's reader, if this process opened one. */
-export function forgetTileset(dataDir: string, id: string): void {
-  stores.get(dataDir)?.forget(id);
-}
-
 /** `/<id>/<z>/<x>/<y>` with an optional image extension, as both transports spell it. */
 export function parseTilePath(path: string): { id: string; z: number; x: number; y: number } | null {
   const match = /^\/?([0-9a-f-]{36})\/(\d{1,2})\/(\d{1,9})\/(\d{1,9})(?:\.(?:png|jpg|jpeg|webp))?$/.exec(path);

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Settings } from '../../core/settings';
 import { detectTileFormat, isValidTileCoord, mimeOf } from '../../core/domain/geo/mbtiles';
 import { TileCachePolicy } from '../../core/domain/geo/tile-cache';
-import { tilesDir, type TileAnswer } from './mbtiles';
+import type { TileAnswer } from './mbtiles';
 import { onlineCacheRepo, openOnlineCacheFile } from './online-cache.repo';
 
 /**
@@ -193,22 +191,4 @@ export class OnlineTiles {
 export function parseOnlinePath(path: string): { z: number; x: number; y: number } | null {
   const match = /^\/(\d{1,2})\/(\d{1,9})\/(\d{1,9})(?:\.(?:png|jpg|jpeg|webp))?$/.exec(path);
   return match ? { z: Number(match[1]), x: Number(match[2]), y: Number(match[3]) } : null;
-}
-
-const caches = new Map<string, OnlineTiles>();
-
-/** The process's one cache per data folder, shared by the HTTP route and the tiles:// protocol. */
-export function onlineTilesFor(dataDir: string, budgetBytes: number): OnlineTiles {
-  let cache = caches.get(dataDir);
-  if (!cache) {
-    mkdirSync(tilesDir(dataDir), { recursive: true });
-    cache = new OnlineTiles(join(tilesDir(dataDir), ONLINE_CACHE_FILE), budgetBytes);
-    caches.set(dataDir, cache);
-  }
-  return cache;
-}
-
-export function closeOnlineTiles(dataDir: string): void {
-  caches.get(dataDir)?.close();
-  caches.delete(dataDir);
 }

@@ -2,7 +2,7 @@ import { ValidationError } from '../../core/errors';
 import { sectionSchema, type Settings } from '../../core/settings';
 import type { OnlineConfig } from '../../core/contract/map';
 import type { HandlerMap } from '../platform/context';
-import { settingsRepo } from '../system/settings.repo';
+import { settingsRepo } from '../platform/settings.repo';
 
 type MapSettings = Settings['map'];
 

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import { UPLOAD_CHUNK_BYTES, type Tileset } from '../../core/contract/map';
 import type { HandlerContext, HandlerMap } from '../platform/context';
-import { forgetTileset, inspectMbtiles, tilesDir, tilesetFile } from './mbtiles';
+import { inspectMbtiles, tilesDir, tilesetFile } from './mbtiles';
 import { tilesetsRepo, uploadsRepo } from './map.repo';
 
 type TileMethods = 'map.uploadBegin' | 'map.uploadChunk' | 'map.uploadCommit' | 'map.uploadCancel' | 'map.updateTileset' | 'map.removeTileset';
@@ -108,7 +108,7 @@ export const mapTileHandlers = {
     tilesetsRepo(ctx.db).remove(id, ctx.nowIso);
     ctx.audit({ entity: 'map_tileset', entityId: id, before, after: null });
     // The file stays (the removal is soft and audited); only the open reader is let go.
-    forgetTileset(ctx.dataDir, id);
+    ctx.ports.tiles.forget(id);
     return { removed: true };
   },
 } satisfies Pick<HandlerMap<'map'>, TileMethods>;

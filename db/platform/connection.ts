@@ -2,16 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError } from '../../core/errors';
-import { LATEST_SCHEMA_VERSION, migrations, type Migration } from '../migrations';
-import { fillMissingPinyin } from '../hazards/pinyin';
-import { auditRepo } from '../audit/audit.repo';
+import { latestVersion, migrate, schemaVersion, type Migration } from './migrate';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   /** Called with the schema version about to be upgraded, before any migration runs. */
   beforeMigrate?: (db: Db, fromVersion: number) => void;
-  migrationList?: Migration[];
+  /** The schema this file must reach, in order (the app's is db/migrations). */
+  migrations: readonly Migration[];
   /** Names the newest backup known to be good, for the message when the file turns out damaged. */
   newestGoodBackup?: () => GoodBackup | null;
 }
@@ -22,21 +21,11 @@ export interface GoodBackup {
 }
 
 /**
- * Data steps that SQL alone cannot do (SHA-256), run right after their migration's SQL and in the
- * same transaction, so the schema change and the data it needs land together or not at all.
- * Keyed by version and name, so a test's own migration list cannot trigger one by accident.
- */
-const CODE_STEPS: Record<string, (db: Db) => void> = {
-  '7_audit_chain': (db) => auditRepo(db).sealUnchained(),
-  '12_hazards_more': fillMissingPinyin,
-};
-
-/**
  * Opens (or creates) the database file with the pragmas every connection needs, refuses
  * files that are not ours or are newer than this app, and migrates to the latest schema.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const list = options.migrationList ?? migrations;
+export function openDatabase(file: string, options: OpenOptions): Db {
+  const list = options.migrations;
   // A file that exists is checked before anything writes to it, and a damaged one is left as it is.
   const existing = existsSync(file) && statSync(file).size > 0;
   if (existing) assertIntact(file, options.newestGoodBackup);
@@ -49,7 +38,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     applyPragmas(db);
     const fromVersion = schemaVersion(db);
-    const latest = list.length ? list[list.length - 1].version : 0;
+    const latest = latestVersion(list);
     if (fromVersion > latest) {
       throw new StorageError(
         'errors.dbTooNew',
@@ -78,22 +67,6 @@ function applyPragmas(db: Db): void {
   // FULL: a committed duty record survives a power cut, at the cost of one more fsync.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-}
-
-export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
-export function migrate(db: Db, list: Migration[] = migrations): void {
-  const current = schemaVersion(db);
-  for (const migration of list) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      CODE_STEPS[`${migration.version}_${migration.name}`]?.(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
 }
 
 /**
@@ -157,5 +130,3 @@ function translateOpenError(error: unknown, file: string, newestGoodBackup?: Ope
   }
   return error instanceof Error ? error : new Error(message);
 }
-
-export { LATEST_SCHEMA_VERSION };

@@ -2,6 +2,7 @@ import type { Db } from './connection';
 import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../../core/contract';
 import type { Settings } from '../../core/settings';
 import type { Role } from '../../core/permissions';
+import type { BackupJob, BackupList } from '../../core/contract/backup';
 
 export type { Role };
 
@@ -26,6 +27,27 @@ export interface RuntimeInfo {
   startedAtMs: number;
 }
 
+/**
+ * What handlers reach outside the database through, handed in by whoever owns the process's
+ * live database, so two data folders in one process (tests) never share one.
+ */
+export interface Ports {
+  backups: BackupPort;
+  tiles: TilesPort;
+}
+
+/** Backups and restores run outside the request's transaction; a request only queues them. */
+export interface BackupPort {
+  list(settings: Settings): BackupList;
+  requestCreate(reason: 'manual'): BackupJob;
+  requestRestore(name: string, actor: Actor): BackupJob;
+}
+
+/** The open MBTiles readers; a removed tile set's reader must be closed. */
+export interface TilesPort {
+  forget(tilesetId: string): void;
+}
+
 export interface HandlerContext {
   db: Db;
   actor: Actor;
@@ -35,6 +57,7 @@ export interface HandlerContext {
   nowIso: string;
   dataDir: string;
   runtime: RuntimeInfo;
+  ports: Ports;
   settings(): Settings;
   audit(entry: AuditEntry): void;
 }

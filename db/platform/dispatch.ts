@@ -2,20 +2,31 @@ import { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../core/contract';
 import { mayCall } from '../../core/permissions';
 import { SIGN_IN_METHODS } from '../../core/contract/accounts';
-import { AppError, Forbidden, StorageError, ValidationError, internalErrorBody, type ErrorBody, type FieldIssue, type Result } from '../../core/errors';
+import { Forbidden, ValidationError, type ErrorBody, type FieldIssue, type Result } from '../../core/errors';
+import type { Settings } from '../../core/settings';
 import type { Db } from './connection';
-import type { Actor, AllHandlers, HandlerContext, RuntimeInfo } from './context';
-import { auditRepo } from '../audit/audit.repo';
-import { settingsRepo } from '../system/settings.repo';
-import { handlers as allHandlers } from '../handlers';
-import { resolveCaller } from '../accounts/gate';
+import type { Actor, AllHandlers, AuditEntry, HandlerContext, Ports, RuntimeInfo } from './context';
+import { errorBody } from './error-body';
+import { settingsRepo } from './settings.repo';
+
+/**
+ * What every call needs from domains the kernel does not know: the audit trail and who the
+ * caller is. The composition root (db/handlers.ts) supplies them.
+ */
+export interface Kernel {
+  auditWriter(db: Db): (entry: AuditEntry & { atMs: number; actorId: string; actorName: string; method: string }) => void;
+  /** The actor a call runs as; throws a typed error when the caller may not call at all. */
+  resolveCaller(db: Db, method: string, caller: Actor | null): Actor;
+}
 
 export interface DispatcherOptions {
   db: Db;
   dataDir: string;
   runtime?: Partial<RuntimeInfo>;
   clock?: () => number;
-  handlers?: AllHandlers;
+  handlers: AllHandlers;
+  kernel: Kernel;
+  ports: Ports;
   onInternalError?: (error: unknown, method: string) => void;
 }
 
@@ -37,9 +48,9 @@ const zhCN = z.locales.zhCN();
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, dataDir } = options;
   const clock = options.clock ?? Date.now;
-  const handlers = options.handlers ?? allHandlers;
+  const { handlers, kernel, ports } = options;
   const runtime: RuntimeInfo = { appVersion: '0.0.0', databaseFile: db.name, demo: false, startedAtMs: clock(), ...options.runtime };
-  const audit = auditRepo(db);
+  const writeAudit = kernel.auditWriter(db);
   const settings = settingsRepo(db);
 
   return {
@@ -49,7 +60,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       let actor: Actor;
       try {
-        actor = resolveCaller(db, method, caller);
+        actor = kernel.resolveCaller(db, method, caller);
       } catch (error) {
         return { ok: false, error: errorBody(error, method, options.onInternalError) };
       }
@@ -64,7 +75,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (nulAt) return { ok: false, error: nulBody(nulAt) };
 
       const nowMs = clock();
-      let cachedSettings: ReturnType<typeof settings.read> | undefined;
+      let cachedSettings: Settings | undefined;
       const ctx: HandlerContext = {
         db,
         actor,
@@ -73,8 +84,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         nowIso: new Date(nowMs).toISOString(),
         dataDir,
         runtime,
+        ports,
         settings: () => (cachedSettings ??= settings.read()),
-        audit: (entry) => audit.insert({ ...entry, atMs: nowMs, actorId: actor.id, actorName: actor.name, method }),
+        audit: (entry) => writeAudit({ ...entry, atMs: nowMs, actorId: actor.id, actorName: actor.name, method }),
       };
       const handler = handlers[method] as (ctx: HandlerContext, input: unknown) => unknown;
       try {
@@ -117,18 +129,6 @@ function pathOfNul(value: unknown): string[] | null {
 function nulBody(path: string[]): ErrorBody {
   const issue: FieldIssue = { path: path.join('.'), message: 'Text must not contain the NUL character', messageZh: '文本中不能含有空字符（NUL）' };
   return new ValidationError('errors.validation', `Invalid input: ${issue.path || '(input)'}: ${issue.message}`, undefined, [issue]).toBody();
-}
-
-/** SQLite result codes that are the user's situation, not a bug. */
-export function errorBody(error: unknown, method: string, onInternalError?: (error: unknown, method: string) => void): ErrorBody {
-  if (error instanceof AppError) return error.toBody();
-  const code = (error as { code?: string }).code ?? '';
-  if (code === 'SQLITE_FULL') return new StorageError('errors.diskFull', 'The disk or database is full; nothing was saved').toBody();
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StorageError('errors.dbBusy', 'The database is busy; nothing was saved, try again').toBody();
-  if (code.startsWith('SQLITE_READONLY')) return new StorageError('errors.dbReadOnly', 'The database is read-only; nothing was saved').toBody();
-  if (code.startsWith('SQLITE_IOERR')) return new StorageError('errors.diskIo', 'The disk reported an error; nothing was saved').toBody();
-  onInternalError?.(error, method);
-  return internalErrorBody();
 }
 
 export type { MethodName };

@@ -1,10 +1,9 @@
 import type { ErrorBody } from '../../core/errors';
-import { openDatabase, type Db } from './connection';
-import { createDispatcher, type Dispatcher } from './dispatch';
+import { openDatabase, type Db, type GoodBackup } from './connection';
+import { createDispatcher, type Dispatcher, type Kernel } from './dispatch';
+import type { AllHandlers, BackupPort, RuntimeInfo, TilesPort } from './context';
+import type { Migration } from './migrate';
 import type { DataPaths } from './paths';
-import { isEmptyDatabase, seedDemo } from '../demo';
-import { backupFolders, chosenFolderOf, createBackupSync, newestGoodBackup } from '../backup/snapshots';
-import { attachBackupService, BackupService } from '../backup/service';
 
 export interface LiveDatabaseOptions {
   paths: DataPaths;
@@ -17,13 +16,52 @@ export interface LiveDatabaseOptions {
   onInternalError?: (error: unknown, method: string) => void;
 }
 
+/** What a backup service needs from whoever owns the live connection (serve mode, Electron). */
+export interface DatabaseHost {
+  readonly paths: DataPaths;
+  readonly appVersion: string;
+  clock(): number;
+  db(): Db;
+  /** Answer every call with `error` until resume(): nothing reaches the database meanwhile. */
+  suspend(error: ErrorBody): void;
+  resume(): void;
+  closeDatabase(): void;
+  /** Opens paths.databaseFile again and points the dispatcher at the new connection. */
+  reopenDatabase(): Db;
+  onInternalError?(error: unknown, what: string): void;
+}
+
+export interface LiveBackups extends BackupPort {
+  startTimer(): void;
+  stop(): Promise<void>;
+}
+
+export interface LiveTiles extends TilesPort {
+  close(): void;
+}
+
+/** The application's pieces, supplied by the composition root (db/handlers.ts). */
+export interface LiveParts<B extends LiveBackups, T extends LiveTiles> {
+  migrations: readonly Migration[];
+  handlers: AllHandlers;
+  kernel: Kernel;
+  /** A verified copy of the file as it was, taken before any migration; throwing stops the start. */
+  backupBeforeMigrate(db: Db, paths: DataPaths, appVersion: string, nowMs: number): void;
+  newestGoodBackup(paths: DataPaths): GoodBackup | null;
+  backupService(host: DatabaseHost): B;
+  tiles(paths: DataPaths): T;
+  isEmpty(db: Db): boolean;
+  seedDemo(db: Db, dispatcher: Dispatcher, nowMs: number): void;
+}
+
 /** The one connection a process works on, which a restore may replace while the process runs. */
-export interface LiveDatabase {
+export interface LiveDatabase<B extends LiveBackups = LiveBackups, T extends LiveTiles = LiveTiles> {
   /** The connection in use now; read it each time, never keep it: a restore replaces it. */
   readonly db: Db;
   /** Stays the same object across a restore; it routes each call to the current connection. */
   readonly dispatcher: Dispatcher;
-  readonly backups: BackupService;
+  readonly backups: B;
+  readonly tiles: T;
   readonly seeded: boolean;
   close(): Promise<void>;
 }
@@ -33,28 +71,24 @@ export interface LiveDatabase {
  * file names the newest good backup), backed up before any migration, seeded when asked, with the
  * backup service and its timer attached. Serve mode and Electron both start here.
  */
-export function openLiveDatabase(options: LiveDatabaseOptions): LiveDatabase {
+export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(options: LiveDatabaseOptions, parts: LiveParts<B, T>): LiveDatabase<B, T> {
   const { paths, appVersion } = options;
   const clock = options.clock ?? Date.now;
   const open = () =>
     openDatabase(paths.databaseFile, {
+      migrations: parts.migrations,
       // Never upgrade a file without a verified copy of it as it was; if that copy fails, so does the start.
-      beforeMigrate: (db) => void createBackupSync(db, { dir: paths.backupsDir, reason: 'pre-migration', nowMs: clock(), appVersion, filesDir: paths.filesDir }),
-      newestGoodBackup: () => newestGoodBackup(backupFolders(paths, chosenFolderOf(paths.databaseFile))),
+      beforeMigrate: (db) => parts.backupBeforeMigrate(db, paths, appVersion, clock()),
+      newestGoodBackup: () => parts.newestGoodBackup(paths),
     });
 
   let db = open();
-  const seeded = options.demo && isEmptyDatabase(db);
-  const runtime = { appVersion, databaseFile: paths.databaseFile, demo: seeded, startedAtMs: clock() };
-  const connect = (connection: Db) => createDispatcher({ db: connection, dataDir: paths.dataDir, clock, runtime, onInternalError: options.onInternalError });
-  let current = connect(db);
+  const seeded = options.demo && parts.isEmpty(db);
+  const runtime: RuntimeInfo = { appVersion, databaseFile: paths.databaseFile, demo: seeded, startedAtMs: clock() };
   let refusal: ErrorBody | null = null;
-  const dispatcher: Dispatcher = {
-    call: (method, input, actor) => (refusal ? { ok: false, error: refusal } : current.call(method, input, actor)),
-  };
-  if (seeded) seedDemo(db, dispatcher, clock());
-
-  const backups = new BackupService({
+  const tiles = parts.tiles(paths);
+  // A restore closes this connection and opens the restored file; calls are refused meanwhile.
+  const backups = parts.backupService({
     paths,
     appVersion,
     clock,
@@ -73,7 +107,22 @@ export function openLiveDatabase(options: LiveDatabaseOptions): LiveDatabase {
     },
     onInternalError: options.onInternalError,
   });
-  const detach = attachBackupService(paths.dataDir, backups);
+  const connect = (connection: Db) =>
+    createDispatcher({
+      db: connection,
+      dataDir: paths.dataDir,
+      clock,
+      runtime,
+      handlers: parts.handlers,
+      kernel: parts.kernel,
+      ports: { backups, tiles },
+      onInternalError: options.onInternalError,
+    });
+  let current = connect(db);
+  const dispatcher: Dispatcher = {
+    call: (method, input, actor) => (refusal ? { ok: false, error: refusal } : current.call(method, input, actor)),
+  };
+  if (seeded) parts.seedDemo(db, dispatcher, clock());
   if (options.backupTimer !== false) backups.startTimer();
 
   return {
@@ -82,10 +131,11 @@ export function openLiveDatabase(options: LiveDatabaseOptions): LiveDatabase {
     },
     dispatcher,
     backups,
+    tiles,
     seeded,
     async close() {
       await backups.stop();
-      detach();
+      tiles.close();
       if (db.open) db.close();
     },
   };

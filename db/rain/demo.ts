@@ -1,6 +1,6 @@
 import type { ImportBatch, StationRecord } from '../../core/contract/rain';
 import { formatLocal } from '../../core/time';
-import type { SeedContext } from '../demo';
+import type { SeedContext } from '../platform/seed';
 
 const HOUR = 3_600_000;
 const DAYS = 14;

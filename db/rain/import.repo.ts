@@ -1,6 +1,7 @@
 import type { Db } from '../platform/connection';
 import type { DuplicateRecord, ImportBatch } from '../../core/contract/rain';
 import type { RowError } from '../../core/domain/rain/csv';
+import { perDb } from '../platform/per-db';
 
 interface BatchRow {
   id: string;
@@ -84,7 +85,7 @@ const BATCH_SELECT = `SELECT b.*,
   (SELECT count(DISTINCT row) FROM rain_import_errors e WHERE e.batch_key = b.key AND e.severity = 'warning') AS warning_rows
   FROM rain_batches b`;
 
-export function rainImportRepo(db: Db) {
+export const rainImportRepo = perDb((db: Db) => {
   const byId = db.prepare(`${BATCH_SELECT} WHERE b.id = ?`);
   const recent = db.prepare(`${BATCH_SELECT} WHERE b.status <> 'cancelled' ORDER BY b.created_at DESC, b.key DESC LIMIT ?`);
   const nextKey = db.prepare('SELECT coalesce(max(key), 0) + 1 FROM rain_batches').pluck();
@@ -164,4 +165,4 @@ export function rainImportRepo(db: Db) {
       };
     },
   };
-}
+});

@@ -3,6 +3,7 @@ import type { StationRecord, StationType } from '../../core/contract/rain';
 import type { RainQuality } from '../../core/domain/rain/readings';
 import { RAIN_QUALITY_CODES } from '../../core/domain/rain/packed';
 import type { StoredReading } from '../../core/domain/rain/series';
+import { perDb } from '../platform/per-db';
 
 interface StationRow {
   id: string;
@@ -55,7 +56,7 @@ export function publicStation(s: StoredStation): StationRecord {
   return rest;
 }
 
-export function rainStationsRepo(db: Db) {
+export const rainStationsRepo = perDb((db: Db) => {
   const byId = db.prepare('SELECT * FROM rain_stations WHERE id = ?');
   const byCode = db.prepare('SELECT * FROM rain_stations WHERE code = ? AND deleted_at IS NULL');
   const list = db.prepare('SELECT * FROM rain_stations WHERE deleted_at IS NULL AND (@type IS NULL OR type = @type) ORDER BY code');
@@ -86,7 +87,7 @@ export function rainStationsRepo(db: Db) {
     update: (s: StoredStation, expectedVersion: number) => update.run({ ...s, expectedVersion }).changes === 1,
     softDelete: (id: string, nowIso: string) => softDelete.run(nowIso, nowIso, id),
   };
-}
+});
 
 /** Quality as stored: the index in this list, the same as in packed readings. */
 export const QUALITY_CODES: readonly RainQuality[] = RAIN_QUALITY_CODES;
@@ -103,7 +104,7 @@ export interface ReadingRow {
   batch_key: number;
 }
 
-export function rainReadingsRepo(db: Db) {
+export const rainReadingsRepo = perDb((db: Db) => {
   const insertNew = db.prepare(
     `INSERT INTO rain_readings (station_key, end_ms, interval_s, value_milli, quality, trace, batch_key)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -143,4 +144,4 @@ export function rainReadingsRepo(db: Db) {
     latestEndWithData: (stationKey: number, atMs: number) => (latestWithData.get(stationKey, atMs) as number | undefined) ?? null,
     latestWithData: (stationKey: number, atMs: number) => latestAny.get(stationKey, atMs) as ReadingRow | undefined,
   };
-}
+});

@@ -2,6 +2,7 @@ import type { Db } from '../platform/connection';
 import type { NormalRecord, SignalSuggestion } from '../../core/contract/rain';
 import type { SignalColour } from '../../core/domain/rain/grades';
 import type { RollingKey } from '../../core/domain/rain/sums';
+import { perDb } from '../platform/per-db';
 
 interface SuggestionRow {
   id: string;
@@ -33,7 +34,7 @@ const toSuggestion = (r: SuggestionRow): SignalSuggestion => ({
 
 const SELECT_SUGGESTION = 'SELECT g.*, s.name AS station_name FROM rain_signal_suggestions g JOIN rain_stations s ON s.id = g.station_id';
 
-export function rainSignalsRepo(db: Db) {
+export const rainSignalsRepo = perDb((db: Db) => {
   const byId = db.prepare(`${SELECT_SUGGESTION} WHERE g.id = ?`);
   const list = db.prepare(`${SELECT_SUGGESTION} WHERE (@status IS NULL OR g.status = @status) ORDER BY g.at_ms DESC, g.created_at DESC LIMIT @limit`);
   // The newest suggestion of this colour or higher for the gauge within the window: no need to repeat it.
@@ -68,4 +69,4 @@ export function rainSignalsRepo(db: Db) {
     normal: (stationId: string, period: string) => normalBySlot.get(stationId, period) as NormalRecord | undefined,
     setNormal: (n: NormalRecord & { nowIso: string }) => upsertNormal.run(n),
   };
-}
+});

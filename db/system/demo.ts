@@ -1,5 +1,5 @@
 import type { EventRecord } from '../../core/contract/system';
-import type { SeedContext } from '../demo';
+import type { SeedContext } from '../platform/seed';
 
 const DAY_MS = 86_400_000;
 

@@ -1,10 +1,9 @@
+import { createAppDispatcher, openAppDatabase } from '../../db/handlers';
 import { randomBytes, scryptSync } from 'node:crypto';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { toColumns, type MapPoint } from '../../core/contract/map-layers';
 import type { LoginResult } from '../../core/contract/accounts';
-import { openDatabase } from '../../db/platform/connection';
-import { createDispatcher } from '../../db/platform/dispatch';
 import { DEFAULT_PARAMS, hashPassword, verifyPassword } from '../../db/accounts/passwords';
 import { sessionActor } from '../../db/accounts/gate';
 import { Bench, seededRandom, time } from './harness';
@@ -16,8 +15,8 @@ const ADMIN = { id: 'bench', name: 'bench', role: 'admin' as const };
  * the session check that now runs before every call, against the same work without it.
  */
 export async function benchAccounts(bench: Bench, dir: string): Promise<void> {
-  const db = openDatabase(join(dir, 'accounts.sqlite'));
-  const dispatcher = createDispatcher({ db, dataDir: dir });
+  const db = openAppDatabase(join(dir, 'accounts.sqlite'));
+  const dispatcher = createAppDispatcher({ db, dataDir: dir });
   const random = seededRandom(8);
   const password = `pw-${Math.floor(random() * 1e9)}`;
 

@@ -1,3 +1,4 @@
+import { createAppDispatcher, openAppDatabase } from '../../db/handlers';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { LogChannel, LogEntry, RotaProposal } from '../../core/contract/dutyShared';
@@ -5,9 +6,8 @@ import { logChannels } from '../../core/contract/dutyShared';
 import { generateRota } from '../../core/domain/duty/rota';
 import type { PersonRole } from '../../core/domain/duty/types';
 import { addDays, daysBetween, zonedToUtc } from '../../core/time';
-import { openDatabase } from '../../db/platform/connection';
 import type { Actor } from '../../db/platform/context';
-import { createDispatcher, type Dispatcher } from '../../db/platform/dispatch';
+import { type Dispatcher } from '../../db/platform/dispatch';
 import { dutyLogRepo } from '../../db/duty/log.repo';
 import { dutyPeopleRepo } from '../../db/duty/people.repo';
 import { Bench, seededRandom, time } from './harness';
@@ -51,7 +51,7 @@ function seedRota(dispatcher: Dispatcher, random: Random): void {
  * 200k log entries straight through the repository in large transactions: through the contract
  * each would be its own fsync'd transaction, which measures the disk, not the search.
  */
-function seedLog(db: ReturnType<typeof openDatabase>, random: Random): void {
+function seedLog(db: ReturnType<typeof openAppDatabase>, random: Random): void {
   const repo = dutyLogRepo(db);
   const starts = SEASONS.map((s) => zonedToUtc(s.from, '08:00'));
   const spanMs = (daysBetween(SEASONS[0].from, SEASONS[0].to) + 1) * 86_400_000;
@@ -88,8 +88,8 @@ function seedLog(db: ReturnType<typeof openDatabase>, random: Random): void {
 
 /** Log search, the month view and rota generation over three seasons, each beside bare SQL or the bare rule. */
 export async function benchDuty(bench: Bench, dir: string): Promise<void> {
-  const db = openDatabase(join(dir, 'duty.sqlite'));
-  const dispatcher = createDispatcher({ db, dataDir: dir, clock: () => zonedToUtc('2026-10-16', '09:00') });
+  const db = openAppDatabase(join(dir, 'duty.sqlite'));
+  const dispatcher = createAppDispatcher({ db, dataDir: dir, clock: () => zonedToUtc('2026-10-16', '09:00') });
   const random = seededRandom(4);
   const seedStart = performance.now();
   seedRota(dispatcher, random);

@@ -1,6 +1,5 @@
+import { createAppDispatcher, openAppDatabase } from '../../db/handlers';
 import { join } from 'node:path';
-import { openDatabase } from '../../db/platform/connection';
-import { createDispatcher } from '../../db/platform/dispatch';
 import type { EventRecord } from '../../core/contract/system';
 import type { MoveResult, ShelterView } from '../../core/contract/evac';
 import { timeOrderedUuid } from '../../db/evac/ids';
@@ -14,9 +13,9 @@ const H = 3_600_000;
  * within 100 ms median; a bulk return of 5,000 people in one transaction under 1 s.
  */
 export async function benchEvac(bench: Bench, dir: string): Promise<void> {
-  const db = openDatabase(join(dir, 'evac.sqlite'));
+  const db = openAppDatabase(join(dir, 'evac.sqlite'));
   const now = Date.UTC(2026, 7, 1);
-  const dispatcher = createDispatcher({ db, dataDir: dir, clock: () => now });
+  const dispatcher = createAppDispatcher({ db, dataDir: dir, clock: () => now });
   const call = <T>(method: string, input: unknown): T => {
     const r = dispatcher.call(method, input, ACTOR);
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { openDatabase } from '../../db/platform/connection';
-import { handlers } from '../../db/handlers';
+import { handlers, openAppDatabase } from '../../db/handlers';
 import type { HandlerContext } from '../../db/platform/context';
-import { settingsRepo } from '../../db/system/settings.repo';
+import { settingsRepo } from '../../db/platform/settings.repo';
 import { startServe } from '../../server/app';
 import { Bench, time } from './harness';
 
@@ -20,6 +19,7 @@ export async function benchFoundation(bench: Bench, dir: string): Promise<void> 
     nowIso: new Date().toISOString(),
     dataDir: app.paths.dataDir,
     runtime: { appVersion: 'bench', databaseFile: app.paths.databaseFile, demo: false, startedAtMs: 0 },
+    ports: { backups: app.backups, tiles: app.tiles },
     settings: () => settingsRepo(app.db).read(),
     audit: () => {},
   };
@@ -31,7 +31,7 @@ export async function benchFoundation(bench: Bench, dir: string): Promise<void> 
   bench.add('foundation', 'settings.get over HTTP', overHttp, { baseline: ['bare handler call', bare] });
 
   const viaDispatcher = await time(() => app.dispatcher.call('events.create', { name: '台风', startedAtMs: 1 }, ACTOR), 500);
-  const raw = openDatabase(join(dir, 'foundation-raw.sqlite'));
+  const raw = openAppDatabase(join(dir, 'foundation-raw.sqlite'));
   const insert = raw.prepare(
     `INSERT INTO events (id, name, name_en, kind, started_at_ms, ended_at_ms, notes, created_at, updated_at) VALUES (?, '台风', '', 'typhoon', 1, NULL, '', 'x', 'x')`,
   );

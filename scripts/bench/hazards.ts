@@ -1,8 +1,8 @@
+import { createAppDispatcher, openAppDatabase } from '../../db/handlers';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../db/platform/connection';
-import { createDispatcher } from '../../db/platform/dispatch';
+import { type Db } from '../../db/platform/connection';
 import { pointsRepo } from '../../db/hazards/points.repo';
 import { templatesRepo } from '../../db/hazards/records.repo';
 import { IMPORT_COLUMNS, type HazardPoint } from '../../core/contract/hazards-types';
@@ -82,8 +82,8 @@ function seed(db: Db, rnd: () => number): string[] {
 
 /** Issue #5 targets: list filter and search within 100 ms median at 10k points / 200k inspections / 50k photos; 10k-row XLSX import under 5 s. */
 export async function benchHazards(bench: Bench, dir: string): Promise<void> {
-  const db = openDatabase(join(dir, 'hazards.sqlite'));
-  const dispatcher = createDispatcher({ db, dataDir: dir, clock: () => NOW });
+  const db = openAppDatabase(join(dir, 'hazards.sqlite'));
+  const dispatcher = createAppDispatcher({ db, dataDir: dir, clock: () => NOW });
   const rnd = seededRandom(5);
   seed(db, rnd);
   db.pragma('optimize');
@@ -143,7 +143,7 @@ async function benchImport(bench: Bench, dir: string, db: Db, call: (method: str
   // full-text index costs more than inserting into an empty table.
   const rawFile = join(dir, 'hazards-raw.sqlite');
   db.prepare('VACUUM INTO ?').run(rawFile);
-  const raw = openDatabase(rawFile);
+  const raw = openAppDatabase(rawFile);
   const rawRepo = pointsRepo(raw);
   const bareImport = () =>
     raw.transaction(() => {

@@ -5,8 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServe, type RunningApp } from '../../server/app';
 import { tilesRoutes } from '../../server/tiles';
-import { closeOnlineTiles } from '../../db/map/online-tiles';
-import { tileStoreFor } from '../../db/map/mbtiles';
 import type { Tileset, UploadState } from '../../core/contract/map';
 import { Bench, seededRandom, time, type Timing } from './harness';
 
@@ -93,8 +91,6 @@ export async function benchMap(bench: Bench, dir: string): Promise<void> {
     agent.destroy();
     raw.close();
     floor.close();
-    tileStoreFor(app.paths.dataDir).closeAll();
-    closeOnlineTiles(app.paths.dataDir);
     await app.close();
   }
 }

@@ -1,3 +1,4 @@
+import { createAppDispatcher, openAppDatabase } from '../../db/handlers';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -5,8 +6,8 @@ import { PARSED_CHUNK_ROWS, type ImportBatch, type StationRecord } from '../../c
 import { parseRainRows, type RainCsvMapping } from '../../core/domain/rain/csv';
 import { packRainRows } from '../../core/domain/rain/packed';
 import { formatLocal } from '../../core/time';
-import { openDatabase, type Db } from '../../db/platform/connection';
-import { createDispatcher, type Dispatcher } from '../../db/platform/dispatch';
+import { type Db } from '../../db/platform/connection';
+import { type Dispatcher } from '../../db/platform/dispatch';
 import { rainStationsRepo } from '../../db/rain/rain.repo';
 import { rollingAt } from '../../db/rain/compute';
 import { Bench, seededRandom, time, type Timing } from './harness';
@@ -34,8 +35,8 @@ function once(ms: number): Timing {
 }
 
 function setup(file: string): { db: Db; d: Dispatcher } {
-  const db = openDatabase(file);
-  const d = createDispatcher({ db, dataDir: join(file, '..') });
+  const db = openAppDatabase(file);
+  const d = createAppDispatcher({ db, dataDir: join(file, '..') });
   for (let s = 0; s < STATIONS; s++) must<StationRecord>(d, 'rain.saveStation', { code: `S${String(s).padStart(3, '0')}`, name: `站${s}`, type: 'rain' });
   return { db, d };
 }

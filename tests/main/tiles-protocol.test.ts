@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeElectron } from './fake-electron';
 import { createTestDb, type TestDb } from '../support/db';
-import { tileStoreFor } from '../../db/map/mbtiles';
 import type { Tileset, UploadState } from '../../core/contract/map';
 
 vi.mock('electron', () => fakeElectron);
@@ -20,10 +19,9 @@ describe('tiles:// protocol', () => {
     t.call('map.uploadChunk', { uploadId, index: 0, data: bytes.toString('base64') });
     tileset = t.call<Tileset>('map.uploadCommit', { uploadId });
     registerTilesScheme(fakeElectron.protocol);
-    handleTilesProtocol(fakeElectron.protocol as never, { db: () => t.db, dataDir: t.dir });
+    handleTilesProtocol(fakeElectron.protocol as never, { db: () => t.db, tiles: () => t.tiles });
   });
   afterAll(() => {
-    tileStoreFor(t.dir).closeAll();
     t.close();
   });
 
@@ -35,7 +33,7 @@ describe('tiles:// protocol', () => {
     const ok = await fakeElectron.protocol.fetch(`tiles://${tileset.id}/1/1/0`);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('image/png');
-    const expected = tileStoreFor(t.dir).tile(tileset.id, 1, 1, 0);
+    const expected = t.tiles.store.tile(tileset.id, 1, 1, 0);
     expect(expected.status === 200 && Buffer.from(await ok.arrayBuffer()).equals(expected.body)).toBe(true);
     expect((await fakeElectron.protocol.fetch(`tiles://${tileset.id}/1/2/0`)).status).toBe(404);
     expect((await fakeElectron.protocol.fetch('tiles://00000000-0000-4000-8000-000000000000/0/0/0')).headers.get('x-tile-problem')).toBe('no_tileset');

@@ -1,8 +1,8 @@
+import { openAppDatabase } from '../../db/handlers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { openDatabase } from '../../db/platform/connection';
 import { verifyAuditChain } from '../../db/audit/verify';
 import { tempDir } from '../support/tempdir';
 
@@ -68,7 +68,7 @@ describe('crash safety', () => {
       const run = await runAndKill();
       expect(run.stderr).toBe('');
       run.committed.forEach((id) => reported.add(id));
-      const db = openDatabase(file);
+      const db = openAppDatabase(file);
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         const present = new Set(db.prepare('SELECT id FROM events').pluck().all() as string[]);

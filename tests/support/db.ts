@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../db/platform/connection';
-import { createDispatcher, type Dispatcher } from '../../db/platform/dispatch';
+import { createAppDispatcher, openAppDatabase } from '../../db/handlers';
+import { TileSources } from '../../db/map';
+import type { Db } from '../../db/platform/connection';
+import type { Dispatcher } from '../../db/platform/dispatch';
 import type { Actor } from '../../db/platform/context';
 import { tempDir } from './tempdir';
 
@@ -11,6 +13,8 @@ export interface TestDb {
   dir: string;
   file: string;
   dispatcher: Dispatcher;
+  /** The dispatcher's MBTiles readers and online cache. */
+  tiles: TileSources;
   /** Calls a method and returns its value, failing the test with the error body otherwise. */
   call<T = unknown>(method: string, input?: unknown, actor?: Actor): T;
   /** Calls a method expecting failure; returns the error body. */
@@ -24,14 +28,16 @@ export interface TestDb {
 export function createTestDb(nowMs = Date.UTC(2026, 6, 1, 4, 0)): TestDb {
   const dir = tempDir();
   const file = join(dir.path, 'flooddesk.sqlite');
-  const db = openDatabase(file);
+  const db = openAppDatabase(file);
   let now = nowMs;
-  const dispatcher = createDispatcher({ db, dataDir: dir.path, clock: () => now });
+  const tiles = new TileSources(dir.path);
+  const dispatcher = createAppDispatcher({ db, dataDir: dir.path, clock: () => now, tiles });
   return {
     db,
     dir: dir.path,
     file,
     dispatcher,
+    tiles,
     call<T>(method: string, input: unknown = {}, actor = TEST_ACTOR): T {
       const result = dispatcher.call(method, input, actor);
       if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
@@ -46,6 +52,7 @@ export function createTestDb(nowMs = Date.UTC(2026, 6, 1, 4, 0)): TestDb {
       now = ms;
     },
     close() {
+      tiles.close();
       db.close();
       dir.remove();
     },

@@ -176,3 +176,9 @@ export function daysOverdue(order: RectificationOrder, nowMs: number, settings: 
 export function fixedLate(order: RectificationOrder, settings: OverdueSettings = DEFAULT_RECTIFICATION_SETTINGS): boolean {
   return order.status === 'closed' && order.submittedAtMs !== undefined && dutyDayOf(order.submittedAtMs, settings.dutyDayBoundary, settings.timeZone) > order.deadline;
 }
+
+/**
+ * The overdue rule above as a SQL predicate over `hazard_rectifications r` and `@today`, for the
+ * lists and the handover that filter by it in the database.
+ */
+export const OVERDUE_SQL = `(r.status IN ('pending', 'in_progress') OR (r.status = 'awaiting_recheck' AND r.submitted_day > r.deadline)) AND r.deadline < @today`;

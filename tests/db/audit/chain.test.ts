@@ -1,6 +1,6 @@
+import { openAppDatabase } from '../../../db/handlers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from '../../../db/platform/connection';
 import { migrations } from '../../../db/migrations';
 import { verifyAuditChain } from '../../../db/audit/verify';
 import { auditRepo, chainHash, GENESIS_HASH, type ChainRow } from '../../../db/audit/audit.repo';
@@ -75,14 +75,14 @@ describe('audit hash chain', () => {
     const dir = tempDir();
     cleanups.push(dir.remove);
     const file = join(dir.path, 'old.sqlite');
-    const old = openDatabase(file, { migrationList: migrations.filter((m) => m.version < 7) });
+    const old = openAppDatabase(file, { migrations: migrations.filter((m) => m.version < 7) });
     const insert = old.prepare(
       "INSERT INTO audit_log (at_ms, actor_id, actor_name, method, entity, entity_id, before, after) VALUES (?, 'u', '老用户', 'events.create', 'event', ?, NULL, ?)",
     );
     for (let i = 1; i <= 4; i++) insert.run(1_600_000_000_000 + i, `e${i}`, JSON.stringify({ name: `旧事件${i}` }));
     old.close();
 
-    const db = openDatabase(file);
+    const db = openAppDatabase(file);
     cleanups.push(() => db.close());
     const first = verifyAuditChain(db);
     expect(first).toMatchObject({ ok: true, rows: 4, headSeq: 4 });

@@ -1,13 +1,13 @@
+import { openAppDatabase } from '../../../db/handlers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startServe, type RunningApp } from '../../../server/app';
-import { openDatabase } from '../../../db/platform/connection';
 import { migrations } from '../../../db/migrations';
 import { dataPaths, ensureDataDir } from '../../../db/platform/paths';
-import { openLiveDatabase } from '../../../db/platform/live-database';
+import { openLiveDatabase } from '../../../db/handlers';
 import { BACKUP_DB_FILE, createBackup } from '../../../db/backup/snapshots';
 import type { BackupJob, BackupList } from '../../../core/contract/backup';
 import type { ErrorBody } from '../../../core/errors';
@@ -212,7 +212,7 @@ describe('before a migration and on start', () => {
     const dataDir = folder();
     const paths = dataPaths(dataDir);
     ensureDataDir(paths);
-    const old = openDatabase(paths.databaseFile, { migrationList: migrations.slice(0, 1) });
+    const old = openAppDatabase(paths.databaseFile, { migrations: migrations.slice(0, 1) });
     old.prepare("INSERT INTO events (id, name, kind, started_at_ms, created_at, updated_at) VALUES ('e1', '旧', 'typhoon', 1, 'x', 'x')").run();
     old.close();
     writeFileSync(join(paths.filesDir, 'old.jpg'), 'x');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HandoverView, IncidentsOverview, LogPage, RotaChangeRecord, RotaMonthView } from '../../../core/contract/dutyShared';
 import type { SystemStatus } from '../../../core/contract/system';
 import { addDays, zonedToUtc } from '../../../core/time';
-import { DEMO_ACTOR, type SeedContext } from '../../../db/demo';
+import { DEMO_ACTOR, type SeedContext } from '../../../db/platform/seed';
 import { seedDuty } from '../../../db/duty/demo';
 import { seedFoundation } from '../../../db/system/demo';
 import { createTestDb } from '../../support/db';

@@ -1,9 +1,10 @@
+import { openAppDatabase } from '../../../db/handlers';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { LogChannel, LogEntry, LogPage } from '../../../core/contract/dutyShared';
 import { zonedToUtc } from '../../../core/time';
-import { openDatabase, type Db } from '../../../db/platform/connection';
+import { type Db } from '../../../db/platform/connection';
 import { migrations } from '../../../db/migrations';
 import { dutyLogRepo } from '../../../db/duty/log.repo';
 import { createTestDb, type TestDb } from '../../support/db';
@@ -205,7 +206,7 @@ describe('migration 0011', () => {
     const dir = tempDir();
     cleanups.push(dir.remove);
     const file = `${dir.path}/flooddesk.sqlite`;
-    const old = openDatabase(file, { migrationList: migrations.filter((m) => m.version < 11) });
+    const old = openAppDatabase(file, { migrations: migrations.filter((m) => m.version < 11) });
     const entries: GeneratedEntry[] = [
       { texts: ['王阿姨', '', '路灯不亮', '', '', ''], correction: undefined, minute: 10, day: '2026-07-04', channel: 'phone', status: 'open' },
       { texts: ['', 'PMS', '车库进水', 'Done', '', ''], correction: '车库已抽干', minute: 20, day: '2026-07-04', channel: 'fax', status: 'closed' },
@@ -214,7 +215,7 @@ describe('migration 0011', () => {
     expect(old.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'duty_log_fts_grams'").pluck().get()).toBe(0);
     old.close();
 
-    const db = openDatabase(file);
+    const db = openAppDatabase(file);
     cleanups.push(() => db.close());
     const contents = (term: string) => dutyLogRepo(db).search({ terms: [term], limit: 10, offset: 0 }).rows.map((r) => r.content);
     expect(contents('灯')).toEqual(['路灯不亮']);

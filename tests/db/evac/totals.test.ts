@@ -1,8 +1,8 @@
+import { openAppDatabase } from '../../../db/handlers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { EvacDashboard, MoveResult, ShelterView } from '../../../core/contract/evac';
 import type { EventRecord } from '../../../core/contract/system';
-import { openDatabase } from '../../../db/platform/connection';
 import { migrations } from '../../../db/migrations';
 import { evacTotalsRepo } from '../../../db/evac/totals.repo';
 import { timeOrderedUuid } from '../../../db/evac/ids';
@@ -129,7 +129,7 @@ describe('evacuation running counts', () => {
       PRAGMA user_version = 9;`);
     t.db.close();
     // Only 0010 is replayed: later migrations' objects are still in the file and must not be made twice.
-    const db = openDatabase(t.file, { migrationList: migrations.filter((m) => m.version <= 10) });
+    const db = openAppDatabase(t.file, { migrations: migrations.filter((m) => m.version <= 10) });
     try {
       expect(counted(db)).toEqual(expected);
       expect(evacTotalsRepo(db).householdsByEvent({ eventIds: events.map((e) => e.id), fromMs: null, toMs: null })).toEqual(

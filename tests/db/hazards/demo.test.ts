@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_ACTOR, type SeedContext } from '../../../db/demo';
+import { DEMO_ACTOR, type SeedContext } from '../../../db/platform/seed';
 import { seedFoundation } from '../../../db/system/demo';
 import { seedHazards } from '../../../db/hazards/demo';
 import { testDb } from './support';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServe, type RunningApp } from '../../../server/app';
 import { tilesRoutes } from '../../../server/tiles';
-import { closeOnlineTiles, ONLINE_CACHE_FILE, onlineSource, onlineTileUrl } from '../../../db/map/online-tiles';
+import { ONLINE_CACHE_FILE, onlineSource, onlineTileUrl } from '../../../db/map/online-tiles';
 import { tilesDir } from '../../../db/map/mbtiles';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import type { OnlineConfig } from '../../../core/contract/map';
@@ -83,7 +83,6 @@ describe('online tiles through the local cache', () => {
     upstream.hits.length = 0;
   });
   afterAll(async () => {
-    closeOnlineTiles(app.paths.dataDir);
     await app.close();
     await new Promise((resolve) => upstream.server.close(resolve));
     vi.restoreAllMocks();
@@ -130,7 +129,7 @@ describe('online tiles through the local cache', () => {
 
     // Recency survives a restart: 100 was used last, so the next tile pushes out 103.
     expect((await get(10, 100, 200)).cache).toBe('hit');
-    closeOnlineTiles(app.paths.dataDir);
+    app.tiles.close();
     upstream.hits.length = 0;
     expect((await get(10, 105, 200)).cache).toBe('miss');
     expect(onDisk().keys.sort()).toEqual(['10/100/200', '10/101/200', '10/105/200']);

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDb, type TestDb } from '../../support/db';
-import { tilesetFile, tilesDir, tileStoreFor } from '../../../db/map/mbtiles';
+import { tilesetFile, tilesDir } from '../../../db/map/mbtiles';
 import { startServe } from '../../../server/app';
 import { tilesRoutes } from '../../../server/tiles';
 import type { Tileset, UploadState } from '../../../core/contract/map';
@@ -48,7 +48,6 @@ describe('MBTiles import (staged upload)', () => {
     t = createTestDb();
   });
   afterEach(() => {
-    tileStoreFor(t.dir).closeAll();
     t.close();
   });
 
@@ -70,7 +69,7 @@ describe('MBTiles import (staged upload)', () => {
   it('serves XYZ tiles from the TMS rows of the file (y = 2^z − 1 − row)', () => {
     const tileset = upload(t, readFileSync(PLAIN), 'plain_1.mbtiles').commit();
     const raw = new Database(PLAIN, { readonly: true });
-    const store = tileStoreFor(t.dir);
+    const store = t.tiles.store;
     for (const [z, x, y] of [[0, 0, 0], [2, 1, 0], [2, 1, 3], [4, 9, 5]]) {
       const expected = raw.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').pluck().get(z, x, 2 ** z - 1 - y) as Buffer;
       const answer = store.tile(tileset.id, z, x, y);
@@ -134,7 +133,6 @@ describe('MBTiles import (staged upload)', () => {
       expect(gone.status).toBe(404);
       expect(gone.headers.get('x-tile-problem')).toBe('no_tileset');
     } finally {
-      tileStoreFor(app.paths.dataDir).closeAll();
       await app.close();
     }
   });

@@ -2,11 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase, schemaVersion } from '../../../db/platform/connection';
+import { schemaVersion } from '../../../db/platform/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations';
-import { createDispatcher } from '../../../db/platform/dispatch';
 import { systemHandlers } from '../../../db/system/system.handlers';
-import { handlers } from '../../../db/handlers';
+import { createAppDispatcher, handlers, openAppDatabase } from '../../../db/handlers';
 import { createTestDb, TEST_ACTOR, type TestDb } from '../../support/db';
 import { tempDir } from '../../support/tempdir';
 
@@ -27,7 +26,7 @@ function testDb(): TestDb {
 
 describe('opening the database', () => {
   it('creates a migrated file with WAL, synchronous=FULL and foreign keys', () => {
-    const db = openDatabase(join(freshDir(), 'a.sqlite'));
+    const db = openAppDatabase(join(freshDir(), 'a.sqlite'));
     cleanups.push(() => db.close());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
@@ -38,11 +37,11 @@ describe('opening the database', () => {
 
   it('upgrades an old file step by step and keeps its rows', () => {
     const file = join(freshDir(), 'old.sqlite');
-    const first = openDatabase(file, { migrationList: migrations.slice(0, 1) });
+    const first = openAppDatabase(file, { migrations: migrations.slice(0, 1) });
     first.prepare("INSERT INTO settings (section, value, updated_at) VALUES ('general', '{\"unitName\":\"老街道\"}', 'x')").run();
     first.close();
     const seen: number[] = [];
-    const upgraded = openDatabase(file, { beforeMigrate: (_db, from) => seen.push(from) });
+    const upgraded = openAppDatabase(file, { beforeMigrate: (_db, from) => seen.push(from) });
     cleanups.push(() => upgraded.close());
     expect(schemaVersion(upgraded)).toBe(LATEST_SCHEMA_VERSION);
     expect(upgraded.prepare("SELECT json_extract(value, '$.unitName') FROM settings").pluck().get()).toBe('老街道');
@@ -52,7 +51,7 @@ describe('opening the database', () => {
   it('runs a failing migration in its own transaction and leaves the file as it was', () => {
     const file = join(freshDir(), 'broken.sqlite');
     const broken = [...migrations.slice(0, 1), { version: 99, name: 'broken', sql: 'CREATE TABLE half (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);' }];
-    expect(() => openDatabase(file, { migrationList: broken })).toThrow(/nowhere/);
+    expect(() => openAppDatabase(file, { migrations: broken })).toThrow(/nowhere/);
     const raw = new Database(file);
     cleanups.push(() => raw.close());
     expect(raw.pragma('user_version', { simple: true })).toBe(1);
@@ -64,7 +63,7 @@ describe('opening the database', () => {
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
     raw.close();
-    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ key: 'errors.dbTooNew' }));
+    expect(() => openAppDatabase(file)).toThrow(expect.objectContaining({ key: 'errors.dbTooNew' }));
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 5);
     check.close();
@@ -73,35 +72,35 @@ describe('opening the database', () => {
   it('says plainly when the file is not a database', () => {
     const file = join(freshDir(), 'junk.sqlite');
     writeFileSync(file, 'this is a spreadsheet, not a database '.repeat(200));
-    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ key: 'errors.dbCorrupt' }));
+    expect(() => openAppDatabase(file)).toThrow(expect.objectContaining({ key: 'errors.dbCorrupt' }));
   });
 
   it.skipIf(process.getuid?.() === 0)('says plainly when the folder is read-only', () => {
     const dir = freshDir();
     chmodSync(dir, 0o500);
     cleanups.push(() => chmodSync(dir, 0o700));
-    expect(() => openDatabase(join(dir, 'ro.sqlite'))).toThrow(expect.objectContaining({ key: 'errors.dbReadOnly' }));
+    expect(() => openAppDatabase(join(dir, 'ro.sqlite'))).toThrow(expect.objectContaining({ key: 'errors.dbReadOnly' }));
   });
 
   it('says plainly when another program holds the file locked', () => {
     const file = join(freshDir(), 'locked.sqlite');
-    openDatabase(file).close();
+    openAppDatabase(file).close();
     const holder = new Database(file);
     holder.pragma('locking_mode = EXCLUSIVE');
     holder.exec('BEGIN EXCLUSIVE');
     cleanups.push(() => holder.close());
-    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ key: 'errors.dbLocked' }));
+    expect(() => openAppDatabase(file)).toThrow(expect.objectContaining({ key: 'errors.dbLocked' }));
   }, 20_000);
 
   it('answers a typed busy error when a write cannot get the lock, and saves nothing', () => {
     const file = join(freshDir(), 'busy.sqlite');
-    const db = openDatabase(file);
+    const db = openAppDatabase(file);
     cleanups.push(() => db.close());
     db.pragma('busy_timeout = 100');
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     cleanups.push(() => other.close());
-    const dispatcher = createDispatcher({ db, dataDir: '.' });
+    const dispatcher = createAppDispatcher({ db, dataDir: '.' });
     const result = dispatcher.call('events.create', { name: '台风', startedAtMs: 1 }, TEST_ACTOR);
     expect(result).toMatchObject({ ok: false, error: { code: 'storage', key: 'errors.dbBusy' } });
     other.exec('ROLLBACK');
@@ -131,7 +130,7 @@ describe('dispatcher', () => {
         throw new Error('power cut in the middle');
       },
     };
-    const dispatcher = createDispatcher({ db: t.db, dataDir: t.dir, handlers: failing });
+    const dispatcher = createAppDispatcher({ db: t.db, dataDir: t.dir, handlers: failing });
     const result = dispatcher.call('events.create', { name: '暴雨', startedAtMs: 5 }, TEST_ACTOR);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(t.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);

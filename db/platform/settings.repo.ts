@@ -1,7 +1,8 @@
 import type { Db } from '../platform/connection';
 import { settingsSchema, type Settings, type SettingsSection } from '../../core/settings';
+import { perDb } from '../platform/per-db';
 
-export function settingsRepo(db: Db) {
+export const settingsRepo = perDb((db: Db) => {
   const all = db.prepare('SELECT section, value FROM settings');
   const upsert = db.prepare(
     `INSERT INTO settings (section, value, updated_at) VALUES (?, ?, ?)
@@ -24,4 +25,4 @@ export function settingsRepo(db: Db) {
       upsert.run(section, JSON.stringify(value), nowIso);
     },
   };
-}
+});

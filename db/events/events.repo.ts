@@ -1,5 +1,6 @@
 import type { Db } from '../platform/connection';
 import type { EventKind, EventRecord } from '../../core/contract/system';
+import { perDb } from '../platform/per-db';
 
 interface EventRow {
   id: string;
@@ -27,7 +28,7 @@ const toEvent = (row: EventRow): EventRecord => ({
   updatedAt: row.updated_at,
 });
 
-export function eventsRepo(db: Db) {
+export const eventsRepo = perDb((db: Db) => {
   const byId = db.prepare('SELECT * FROM events WHERE id = ?');
   const list = db.prepare('SELECT * FROM events WHERE (@includeEnded OR ended_at_ms IS NULL) ORDER BY started_at_ms DESC');
   const open = db.prepare('SELECT * FROM events WHERE ended_at_ms IS NULL ORDER BY started_at_ms DESC LIMIT 1');
@@ -54,4 +55,4 @@ export function eventsRepo(db: Db) {
     /** Writes `event` over the stored version `event.version`; false when that is no longer the stored one. */
     update: (event: EventRecord) => update.run(event).changes === 1,
   };
-}
+});

@@ -1,0 +1,1 @@
+export { dutyHandlers, dutyStatus } from './duty.handlers';

@@ -1,0 +1,2 @@
+export { evacHandlers, evacMapLayer } from './evac.handlers';
+export { evacPeopleRepo } from './people.repo';

@@ -1,0 +1,2 @@
+export { eventsHandlers } from './events.handlers';
+export { eventsRepo } from './events.repo';

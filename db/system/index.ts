@@ -1,0 +1,3 @@
+export { systemHandlers } from './system.handlers';
+export { settingsHandlers } from './settings.handlers';
+export { DEMO_UNIT } from './demo';
