@@ -10,8 +10,9 @@ const DOMAINS = readdirSync('db', { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !NON_DOMAIN.has(entry.name))
   .map((entry) => entry.name);
 const DOORS = DOMAINS.map((domain) => `./${domain}/index.ts`);
+// '/electron' is the package only; our electron/ folder is governed by the zones below.
 const NODE_AND_NATIVE = [
-  { group: ['node:*', 'better-sqlite3', 'electron'], message: 'Only the backend and the main process reach Node, SQLite or Electron.' },
+  { group: ['node:*', 'better-sqlite3', '/electron'], message: 'Only the backend and the main process reach Node, SQLite or Electron.' },
 ];
 
 export default tseslint.config(
@@ -32,7 +33,9 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './renderer', from: ['./db', './server', './electron', './scripts'], message: 'The renderer talks to the backend only through the contract client.' },
+            { target: './renderer', from: ['./db', './server', './scripts'], message: 'The renderer talks to the backend only through the contract client.' },
+            // The preload's bridge is the one exception, and for its type only (rule below): Window.flooddesk is typed from it.
+            { target: './renderer', from: './electron', except: ['./preload-bridge.ts'], message: 'The renderer talks to the backend only through the contract client.' },
             { target: './core', from: ['./db', './server', './electron', './renderer', './scripts'], message: 'core/ is pure: rules and the contract, no IO.' },
             { target: './db/platform', from: './db', except: ['./platform'], message: 'db/platform knows no domain: the composition root (db/handlers.ts) injects them.' },
             { target: './db/migrations', from: './db', except: ['./migrations', './platform', ...DOORS], message: "Migration steps reach a domain only through its index.ts." },
@@ -50,5 +53,15 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx', 'core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: NODE_AND_NATIVE }] },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/electron/preload-bridge'], allowTypeImports: true, message: 'Only the bridge’s type may reach the renderer: use import type.' }] },
+      ],
+    },
   },
 );

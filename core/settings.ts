@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_TIME_ZONE, isLocalDate } from './time';
+import { DEFAULT_TIME_ZONE } from './time';
+import { localDate, zCoordSystem, zLat, zLng, zText } from './contract/fields';
 import { DEFAULT_EQUIPMENT_CHECKLIST } from './domain/duty/equipment';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
-const localDate = z.string().refine(isLocalDate, 'YYYY-MM-DD');
+const day = localDate('YYYY-MM-DD');
 const responseLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable();
 
 /**
@@ -14,11 +15,11 @@ const responseLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.liter
 export const settingsSchema = z.object({
   general: z
     .object({
-      unitName: z.string().trim().min(1).max(100).default('示例街道办事处'),
-      unitNameEn: z.string().trim().max(200).default('Example Street Office'),
+      unitName: zText(100).min(1).default('示例街道办事处'),
+      unitNameEn: zText(200).default('Example Street Office'),
       timeZone: z.string().min(1).default(DEFAULT_TIME_ZONE),
       dutyDayStart: hhmm.default('08:00'),
-      operatorName: z.string().trim().max(50).default('值班员'),
+      operatorName: zText(50).default('值班员'),
     })
     .prefault({}),
   backup: z
@@ -44,8 +45,8 @@ export const settingsSchema = z.object({
       shiftSplit: z.boolean().default(false),
       nightShiftStart: hhmm.default('20:00'),
       /** Public holidays count as weekend duty for fairness; 调休 Saturdays are working days. */
-      holidays: z.array(localDate).max(400).default([]),
-      workdays: z.array(localDate).max(200).default([]),
+      holidays: z.array(day).max(400).default([]),
+      workdays: z.array(day).max(200).default([]),
       reportInitialMinutes: z.number().int().min(1).max(24 * 60).default(30),
       reportWrittenMinutes: z.number().int().min(1).max(48 * 60).default(60),
       /** null: follow-ups are sent when there is news, not on a clock. */
@@ -54,7 +55,7 @@ export const settingsSchema = z.object({
         .object({ blue: responseLevel.default(4), yellow: responseLevel.default(3), orange: responseLevel.default(2), red: responseLevel.default(1) })
         .prefault({}),
       equipmentChecklist: z
-        .array(z.object({ key: z.string().trim().regex(/^[a-z0-9_]{1,40}$/), label: z.object({ zh: z.string().trim().min(1).max(40), en: z.string().trim().max(80) }) }))
+        .array(z.object({ key: z.string().trim().regex(/^[a-z0-9_]{1,40}$/), label: z.object({ zh: zText(40).min(1), en: zText(80) }) }))
         .min(1)
         .max(40)
         .refine((items) => new Set(items.map((item) => item.key)).size === items.length, 'Each checklist key must be unique')
@@ -66,8 +67,8 @@ export const settingsSchema = z.object({
   map: z
     .object({
       /** The unit's view preset; the demo moves it to its own street. */
-      centerLat: z.number().min(-90).max(90).default(22.5533),
-      centerLng: z.number().min(-180).max(180).default(114.0719),
+      centerLat: zLat.default(22.5533),
+      centerLng: zLng.default(114.0719),
       zoom: z.number().int().min(1).max(20).default(15),
       /** A user-configured online base map, used only when set, e.g. Tianditu `https://t{s}.tianditu.gov.cn/vec_w/wmts?…&tk={key}`. */
       onlineUrl: z
@@ -76,11 +77,11 @@ export const settingsSchema = z.object({
         .max(1000)
         .refine((url) => url === '' || (/^https?:\/\//.test(url) && url.includes('{z}') && url.includes('{x}') && url.includes('{y}')), 'Use an http(s) URL containing {z}, {x} and {y}')
         .default(''),
-      onlineSubdomains: z.string().trim().max(40).default(''),
-      onlineKey: z.string().trim().max(200).default(''),
-      onlineAttribution: z.string().trim().max(300).default(''),
+      onlineSubdomains: zText(40).default(''),
+      onlineKey: zText(200).default(''),
+      onlineAttribution: zText(300).default(''),
       onlineMaxZoom: z.number().int().min(1).max(22).default(18),
-      onlineCoordSystem: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
+      onlineCoordSystem: zCoordSystem.default('wgs84'),
       /** Online tiles kept on disk, least recently used evicted first. */
       tileCacheMb: z.number().int().min(0).max(10_000).default(200),
       /** Layers denser than this are drawn as clusters until zoomed in. */
@@ -97,7 +98,7 @@ export const settingsSchema = z.object({
       duplicateRadiusM: z.number().min(1).max(5000).default(50),
       /** The unit's area [west, south, east, north] in WGS-84; points outside are warned. null: China only. */
       area: z
-        .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
+        .tuple([zLng, zLat, zLng, zLat])
         .refine(([, south, , north]) => south < north, 'South must be below north')
         .nullable()
         .default(null),

@@ -1,12 +1,4 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_CHANNEL } from './channels';
+import { createBridge } from './preload-bridge';
 
-/**
- * The renderer gets exactly one function. No ipcRenderer, no Node: everything it may do is
- * a contract method, validated again in the main process.
- */
-export const bridge = {
-  call: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(CALL_CHANNEL, method, input),
-};
-
-contextBridge.exposeInMainWorld('flooddesk', bridge);
+contextBridge.exposeInMainWorld('flooddesk', createBridge((channel, method, input) => ipcRenderer.invoke(channel, method, input)));

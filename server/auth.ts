@@ -166,7 +166,7 @@ export function createAuth(options: AuthOptions): Auth {
         const recent = recentFailures(clientAddress(req));
         if (recent.length >= maxFailures) {
           const retryAfterS = Math.max(1, Math.ceil((recent[0] + windowMs - clock()) / 1000));
-          return { status: 429, retryAfterS, error: { code: 'forbidden', key: 'errors.tooManyAttempts', message: `Too many failed sign-ins; try again in ${retryAfterS} s`, params: { seconds: retryAfterS } } };
+          return { status: 429, retryAfterS, error: { code: 'forbidden', key: 'errors.accounts.tooManyAttempts', message: `Too many failed sign-ins; try again in ${retryAfterS} s`, params: { seconds: retryAfterS } } };
         }
       }
       const current = currentSession(req);
@@ -202,7 +202,7 @@ export function createAuth(options: AuthOptions): Auth {
           const changed = result.value as PasswordChanged;
           dropSession(req);
           startSession(res, sessionActor(changed.account, changed.sessionEpoch), changed.expiresAtMs);
-        } else if (result.error.key === 'errors.wrongPassword') {
+        } else if (result.error.key === 'errors.accounts.wrongPassword') {
           failures.set(clientAddress(req), [...recentFailures(clientAddress(req)), clock()]);
         }
       }

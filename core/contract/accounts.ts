@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { read, write } from './define';
+import { zId, zName, zText } from './fields';
 import { ROLES, type Role } from '../permissions';
 
 export interface AccountRecord {
@@ -59,33 +60,31 @@ export const usernameSchema = z
   .transform((name) => name.normalize('NFKC').toLowerCase())
   .pipe(z.string().regex(/^[\p{L}\p{N}._-]{2,32}$/u, '2–32 letters, digits, dot, dash or underscore'));
 
-const displayName = z.string().trim().min(1).max(50);
 /** Length only: the minimum is a setting checked by the handler; the cap bounds hashing work. */
 const password = z.string().min(1).max(200);
-const id = z.uuid();
 
 export const accountsContract = {
   'accounts.status': read<AccountsStatus>()(z.object({}), 'Whether setup is needed, single-user mode, and who the caller is'),
   'accounts.setupAdmin': write<AccountRecord>()(
-    z.object({ username: usernameSchema, displayName, password }),
+    z.object({ username: usernameSchema, displayName: zName, password }),
     'Create the first administrator; refused once any account exists',
   ),
   'accounts.login': write<LoginResult>()(
-    z.object({ username: z.string().trim().max(64), password }),
+    z.object({ username: zText(64), password }),
     'Check a user name and password; in serve mode the HTTP layer then sets the session cookie',
   ),
   'accounts.logout': write<{ ok: true }>()(z.object({}), 'End the caller’s session'),
   'accounts.list': read<AccountRecord[]>()(z.object({ includeInactive: z.boolean().default(true) }), 'Every account, by user name', { access: ['admin'] }),
   'accounts.create': write<AccountRecord>()(
-    z.object({ username: usernameSchema, displayName, role: z.enum(ROLES), password, mustChangePassword: z.boolean().default(true) }),
+    z.object({ username: usernameSchema, displayName: zName, role: z.enum(ROLES), password, mustChangePassword: z.boolean().default(true) }),
     'Add an account; by default its first sign-in asks for a new password',
   ),
   'accounts.update': write<AccountRecord>()(
-    z.object({ id, patch: z.object({ displayName, role: z.enum(ROLES), active: z.boolean() }).partial() }),
+    z.object({ id: zId, patch: z.object({ displayName: zName, role: z.enum(ROLES), active: z.boolean() }).partial() }),
     'Rename, change the role of, deactivate or reactivate an account',
   ),
   'accounts.resetPassword': write<AccountRecord>()(
-    z.object({ id, newPassword: password }),
+    z.object({ id: zId, newPassword: password }),
     'Set a temporary password that must be changed at the next sign-in; ends the account’s sessions',
   ),
   'accounts.changePassword': write<PasswordChanged>()(

@@ -4,12 +4,7 @@ import {
   checkStatuses,
   warningColours,
   warningTypes,
-  zDate,
-  zId,
-  zInstant,
   zLevel,
-  zName,
-  zText,
   type EquipmentCheckRecord,
   type EquipmentOverview,
   type HandoverRecord,
@@ -19,6 +14,7 @@ import {
   type WarningRecord,
   type WarningsOverview,
 } from './dutyShared';
+import { zDate, zId, zInstant, zName, zText } from './fields';
 
 const lift = z.object({ id: zId, liftedAtMs: zInstant.optional(), liftedBy: zName.max(100), note: zText(500).default('') });
 const lang = z.enum(['zh', 'en']).default('zh');

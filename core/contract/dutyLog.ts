@@ -5,17 +5,13 @@ import {
   logChannels,
   reportModes,
   reportStages,
-  zDate,
-  zId,
-  zInstant,
-  zName,
-  zText,
   type IncidentView,
   type IncidentsOverview,
   type LogEntry,
   type LogPage,
   type ZeroReportRecord,
 } from './dutyShared';
+import { zDate, zId, zInstant, zName, zText } from './fields';
 
 /** The fields a duty officer types; the time received defaults to now on the server. */
 const logFields = z.object({

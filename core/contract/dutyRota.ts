@@ -3,12 +3,6 @@ import { read, write } from './define';
 import type { DutyDay } from '../domain/duty/types';
 import {
   personRoles,
-  zDate,
-  zId,
-  zInstant,
-  zMonth,
-  zName,
-  zText,
   type DutyPersonRecord,
   type ExtensionView,
   type LeaveRecord,
@@ -17,6 +11,7 @@ import {
   type RotaMonthView,
   type RotaProposal,
 } from './dutyShared';
+import { zDate, zId, zInstant, zMonth, zName, zText } from './fields';
 
 const phone = zText(30).regex(/^[0-9+\-() ]*$/, 'Digits, spaces, + - ( ) only');
 

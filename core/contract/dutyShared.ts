@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate, type LocalDate } from '../time';
+import type { LocalDate } from '../time';
 import type { DutyDay, PersonRole } from '../domain/duty/types';
 import type { RotaConflict } from '../domain/duty/conflicts';
 import type { RotaProblem } from '../domain/duty/rota';
@@ -22,12 +22,6 @@ export type ShiftKind = 'full' | 'day' | 'night';
 export type AssignmentSource = 'generated' | 'manual' | 'import' | 'swap' | 'extension';
 export type RotaSlotName = 'leader' | 'officer' | 'backup' | 'extra';
 
-export const zId = z.uuid();
-export const zText = (max: number) => z.string().trim().max(max);
-export const zName = zText(50).min(1);
-export const zInstant = z.number().int().min(0).max(8_640_000_000_000);
-export const zDate = z.string().refine(isLocalDate, { message: 'Expected a date YYYY-MM-DD' });
-export const zMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month YYYY-MM');
 export const zLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
 export interface LeaveRecord {

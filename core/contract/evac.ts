@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { read, write } from './define';
 import type { MethodDef } from './define';
+import { zId, zInstant, zLat, zLng, zText } from './fields';
 import type { EvacSummary } from '../domain/evac/summary';
 import type { DestinationCounts, EventTotals, OccupancySeries, OutPoint, StatusCounts } from '../domain/evac/totals';
 import type { PersonStatus, ShelterType, VulnerableFlag } from '../domain/evac/model';
@@ -119,95 +120,92 @@ export interface EvacExport {
   duplicates: { name: string; existingPersonId: string; basis: string; atMs: number }[];
 }
 
-const uuid = z.uuid();
-const text = (max: number) => z.string().trim().max(max);
-const instant = z.number().int().min(0).max(8_640_000_000_000);
-const lat = z.number().min(-90).max(90).nullable().default(null);
-const lng = z.number().min(-180).max(180).nullable().default(null);
+const lat = zLat.nullable().default(null);
+const lng = zLng.nullable().default(null);
 /** Mainland ID: 18 characters (last may be X) or the legacy 15 digits; empty when unknown. */
-const idNumber = text(30).regex(/^$|^\d{15}$|^\d{17}[\dXx]$/, 'ID number must be 15 or 18 characters');
-const phone = text(30).regex(/^$|^[+\d][\d\s()-]{4,24}$/, 'Phone must be digits');
-const personIds = z.array(uuid).min(1).max(20_000);
+const idNumber = zText(30).regex(/^$|^\d{15}$|^\d{17}[\dXx]$/, 'ID number must be 15 or 18 characters');
+const phone = zText(30).regex(/^$|^[+\d][\d\s()-]{4,24}$/, 'Phone must be digits');
+const personIds = z.array(zId).min(1).max(20_000);
 
 const supplies = z
-  .array(z.object({ item: z.enum(SUPPLY_ITEMS), label: text(50).default(''), quantity: z.number().min(0).max(10_000_000), unit: text(20).default('') }))
+  .array(z.object({ item: z.enum(SUPPLY_ITEMS), label: zText(50).default(''), quantity: z.number().min(0).max(10_000_000), unit: zText(20).default('') }))
   .max(100);
 
 /** Without defaults, so a patch leaves the fields it does not name alone. */
 const shelterFields = z.object({
-  name: text(100).min(1),
-  nameEn: text(200),
+  name: zText(100).min(1),
+  nameEn: zText(200),
   type: z.enum(SHELTER_TYPES),
-  address: text(300),
-  lat: z.number().min(-90).max(90).nullable(),
-  lng: z.number().min(-180).max(180).nullable(),
+  address: zText(300),
+  lat: zLat.nullable(),
+  lng: zLng.nullable(),
   usableAreaM2: z.number().min(0).max(1_000_000).nullable(),
   capacity: z.number().int().min(0).max(100_000).nullable(),
-  contactName: text(50),
+  contactName: zText(50),
   contactPhone: phone,
   supplies,
-  notes: text(2000),
+  notes: zText(2000),
 });
 
 export const shelterInput = shelterFields.extend({
-  nameEn: text(200).default(''),
-  address: text(300).default(''),
+  nameEn: zText(200).default(''),
+  address: zText(300).default(''),
   lat,
   lng,
   usableAreaM2: z.number().min(0).max(1_000_000).nullable().default(null),
   capacity: z.number().int().min(0).max(100_000).nullable().default(null),
-  contactName: text(50).default(''),
+  contactName: zText(50).default(''),
   contactPhone: phone.default(''),
   supplies: supplies.default([]),
-  notes: text(2000).default(''),
+  notes: zText(2000).default(''),
 });
 
 export const sourceInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('hazard_point'), hazardPointId: text(100).min(1), name: text(200).min(1), lat, lng }),
-  z.object({ kind: z.literal('address'), address: text(300).min(1), community: text(100).default(''), lat, lng }),
+  z.object({ kind: z.literal('hazard_point'), hazardPointId: zText(100).min(1), name: zText(200).min(1), lat, lng }),
+  z.object({ kind: z.literal('address'), address: zText(300).min(1), community: zText(100).default(''), lat, lng }),
 ]);
 
 const personInput = z.object({
-  name: text(50).min(1),
+  name: zText(50).min(1),
   idNumber: idNumber.default(''),
   phone: phone.default(''),
   flags: z.array(z.enum(FLAGS)).max(5).default([]),
 });
 
-export const overrideInput = z.object({ reason: text(500).min(1) }).nullable().default(null);
+export const overrideInput = z.object({ reason: zText(500).min(1) }).nullable().default(null);
 
 export const destinationInput = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('shelter'), shelterId: uuid, override: overrideInput }),
-    z.object({ kind: z.literal('dispersed'), where: text(300).default('') }),
-    z.object({ kind: z.literal('elsewhere'), where: text(300).default('') }),
+    z.object({ kind: z.literal('shelter'), shelterId: zId, override: overrideInput }),
+    z.object({ kind: z.literal('dispersed'), where: zText(300).default('') }),
+    z.object({ kind: z.literal('elsewhere'), where: zText(300).default('') }),
   ])
   .nullable()
   .default(null);
 
 const scope = {
-  eventIds: z.array(uuid).max(200).nullable().default(null),
-  fromMs: instant.nullable().default(null),
-  toMs: instant.nullable().default(null),
+  eventIds: z.array(zId).max(200).nullable().default(null),
+  fromMs: zInstant.nullable().default(null),
+  toMs: zInstant.nullable().default(null),
 };
 
 export const evacContract = {
   'evac.listShelters': read<ShelterView[]>()(z.object({ includeClosed: z.boolean().default(true) }), 'Shelters with capacity, occupancy and supplies'),
   'evac.createShelter': write<ShelterView>()(shelterInput, 'Register a shelter (status ready)'),
-  'evac.updateShelter': write<ShelterView>()(z.object({ id: uuid, patch: shelterFields.partial() }), 'Edit a shelter'),
+  'evac.updateShelter': write<ShelterView>()(z.object({ id: zId, patch: shelterFields.partial() }), 'Edit a shelter'),
   'evac.setShelterStatus': write<ShelterView>()(
-    z.object({ id: uuid, status: z.enum(SHELTER_STATUSES), eventId: uuid.nullable().default(null), atMs: instant }),
+    z.object({ id: zId, status: z.enum(SHELTER_STATUSES), eventId: zId.nullable().default(null), atMs: zInstant }),
     'Open, mark full or close a shelter; opening and closing are kept per event',
   ),
-  'evac.deleteShelter': write<{ id: string }>()(z.object({ id: uuid }), 'Remove an empty shelter (soft delete); refused while occupied'),
+  'evac.deleteShelter': write<{ id: string }>()(z.object({ id: zId }), 'Remove an empty shelter (soft delete); refused while occupied'),
   'evac.moveGroup': write<MoveResult>()(
     z.object({
-      eventId: uuid,
+      eventId: zId,
       source: sourceInput,
-      atMs: instant,
-      by: text(50).default(''),
+      atMs: zInstant,
+      by: zText(50).default(''),
       households: z
-        .array(z.object({ headName: text(50).default(''), address: text(300).default(''), phone: phone.default(''), members: z.array(personInput).min(1).max(200) }))
+        .array(z.object({ headName: zText(50).default(''), address: zText(300).default(''), phone: phone.default(''), members: z.array(personInput).min(1).max(200) }))
         .min(1)
         .max(5000),
       destination: destinationInput,
@@ -215,22 +213,22 @@ export const evacContract = {
     'Move a household or a list of people from one place, optionally placing them at once',
   ),
   'evac.checkIn': write<StepResult>()(
-    z.object({ eventId: uuid, personIds, shelterId: uuid, atMs: instant, by: text(50).default(''), override: overrideInput }),
+    z.object({ eventId: zId, personIds, shelterId: zId, atMs: zInstant, by: zText(50).default(''), override: overrideInput }),
     'Check people in at a shelter (or transfer them there); beyond capacity needs an override with a reason',
   ),
   'evac.place': write<StepResult>()(
-    z.object({ eventId: uuid, personIds, kind: z.enum(['dispersed', 'elsewhere', 'unknown']), where: text(300).default(''), atMs: instant, by: text(50).default('') }),
+    z.object({ eventId: zId, personIds, kind: z.enum(['dispersed', 'elsewhere', 'unknown']), where: zText(300).default(''), atMs: zInstant, by: zText(50).default('') }),
     'Record dispersed placement (投亲靠友), a move elsewhere, or lost contact',
   ),
   'evac.returnPeople': write<StepResult>()(
     z
       .object({
-        eventId: uuid,
+        eventId: zId,
         personIds: personIds.nullable().default(null),
-        sourceKey: text(400).nullable().default(null),
-        shelterId: uuid.nullable().default(null),
-        atMs: instant,
-        by: text(50).default(''),
+        sourceKey: zText(400).nullable().default(null),
+        shelterId: zId.nullable().default(null),
+        atMs: zInstant,
+        by: zText(50).default(''),
       })
       .refine((i) => [i.personIds, i.sourceKey, i.shelterId].filter((v) => v !== null).length === 1, {
         message: 'Give exactly one of: people, a source, a shelter',
@@ -240,11 +238,11 @@ export const evacContract = {
   ),
   'evac.listPeople': read<{ rows: PersonRow[]; total: number }>()(
     z.object({
-      eventId: uuid,
+      eventId: zId,
       status: z.enum(['moved', 'in_shelter', 'dispersed', 'returned', 'elsewhere', 'unknown', 'out']).nullable().default(null),
-      shelterId: uuid.nullable().default(null),
-      sourceKey: text(400).nullable().default(null),
-      search: text(50).default(''),
+      shelterId: zId.nullable().default(null),
+      sourceKey: zText(400).nullable().default(null),
+      search: zText(50).default(''),
       includePersonal: z.boolean().default(false),
       limit: z.number().int().min(1).max(100_000).default(1000),
       offset: z.number().int().min(0).default(0),
@@ -252,19 +250,19 @@ export const evacContract = {
     'Evacuees of an event; ID numbers and phones masked unless personal data is asked for by an allowed role',
   ),
   'evac.listSources': read<{ key: string; kind: string; name: string; people: number; out: number }[]>()(
-    z.object({ eventId: uuid.nullable().default(null) }),
+    z.object({ eventId: zId.nullable().default(null) }),
     'Places people were moved from, with how many are still out',
   ),
   'evac.dashboard': read<EvacDashboard>()(
-    z.object({ ...scope, atMs: instant.nullable().default(null) }),
+    z.object({ ...scope, atMs: zInstant.nullable().default(null) }),
     'Leaders’ totals (they always add up) and the summary sentence, now or as of a past instant',
   ),
   'evac.series': read<EvacSeries>()(
-    z.object({ ...scope, seriesFromMs: instant, seriesToMs: instant, bucketMinutes: z.number().int().min(5).max(1440).default(60) }),
+    z.object({ ...scope, seriesFromMs: zInstant, seriesToMs: zInstant, bucketMinutes: z.number().int().min(5).max(1440).default(60) }),
     'People out over time and shelter occupancy, replayed from the movement log',
   ),
   'evac.exportData': read<EvacExport>()(
-    z.object({ eventId: uuid, includePersonal: z.boolean().default(false) }),
+    z.object({ eventId: zId, includePersonal: z.boolean().default(false) }),
     'Every list of an event for the XLSX export',
   ),
 } satisfies Record<string, MethodDef>;

@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import { isLocalDate, type LocalDate } from '../time';
+import type { LocalDate } from '../time';
 import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS, type HazardTypeId, type TemplateItem } from '../domain/hazards/templates';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, SAFETY_GRADES, type LocationWarning, type RiskLevel } from '../domain/hazards/points';
 import type { Frequency, ItemAnswer, OverallResult } from '../domain/hazards/inspection';
 import type { RectificationEvent, RectificationStatus } from '../domain/hazards/rectification';
 import type { RunSummary } from '../domain/hazards/patrol';
-import { COORD_SYSTEMS } from '../domain/geo/coords';
+import { zCoordSystem, zDate, zId, zLat, zLng, zText } from './fields';
 
 /** Records the hazards methods return, and the zod pieces their inputs share. */
 
-export const zId = z.uuid();
-export const zText = (max: number) => z.string().trim().max(max);
-export const zInstant = z.number().int().min(0).max(8_640_000_000_000);
-export const zDate = z.string().refine(isLocalDate, { message: 'Expected a date YYYY-MM-DD' });
 const zPhone = zText(40).regex(/^[0-9+\-()\s转,，/]*$/, 'Digits, spaces, + - ( ) only');
 
 export const zHazardType = z.enum(HAZARD_TYPE_IDS as [HazardTypeId, ...HazardTypeId[]]);
@@ -33,7 +29,7 @@ export const pointInput = z.object({
   lat: z.number(),
   lng: z.number(),
   /** Coordinates copied from Gaode/Tencent (GCJ-02) or Baidu (BD-09) are converted to WGS-84 on save. */
-  coordSystem: z.enum(COORD_SYSTEMS as ['wgs84', 'gcj02', 'bd09']).default('wgs84'),
+  coordSystem: zCoordSystem.default('wgs84'),
   responsibleUnit: zText(100).default(''),
   unitPhone: zPhone.default(''),
   responsiblePerson: zText(50).default(''),
@@ -270,9 +266,9 @@ export const importRow = z.object({
   hazardType: z.preprocess(byLabel(HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS), zHazardType),
   address: z.preprocess(optionalText, zText(200).default('')),
   community: z.preprocess(optionalText, zText(50).default('')),
-  lat: z.preprocess(num, z.number().min(-90).max(90)),
-  lng: z.preprocess(num, z.number().min(-180).max(180)),
-  coordSystem: z.preprocess((v) => (v == null || v === '' ? undefined : String(v).toLowerCase().replace(/[^a-z0-9]/g, '')), z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84')),
+  lat: z.preprocess(num, zLat),
+  lng: z.preprocess(num, zLng),
+  coordSystem: z.preprocess((v) => (v == null || v === '' ? undefined : String(v).toLowerCase().replace(/[^a-z0-9]/g, '')), zCoordSystem.default('wgs84')),
   responsibleUnit: z.preprocess(optionalText, zText(100).default('')),
   unitPhone: z.preprocess(optionalText, zPhone.default('')),
   responsiblePerson: z.preprocess(optionalText, zText(50).default('')),

@@ -10,12 +10,8 @@ import {
   pointFilter,
   pointInput,
   zAnswer,
-  zDate,
   zFrequency,
   zHazardType,
-  zId,
-  zInstant,
-  zText,
   type HazardPoint,
   type ImportRowIssue,
   type InspectionRecord,
@@ -28,6 +24,7 @@ import {
   type SummaryRow,
   type TemplateRecord,
 } from './hazards-types';
+import { zCoordSystem, zDate, zId, zInstant, zLat, zLng, zText } from './fields';
 
 export * from './hazards-types';
 
@@ -73,7 +70,7 @@ export const hazardsContract = {
   ),
 
   'hazards.checkPoint': read<PointWarnings>()(
-    z.object({ id: zId.nullable().default(null), name: zText(100), lat: z.number(), lng: z.number(), coordSystem: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84') }),
+    z.object({ id: zId.nullable().default(null), name: zText(100), lat: z.number(), lng: z.number(), coordSystem: zCoordSystem.default('wgs84') }),
     'Warnings for a location before saving: outside China/the area, near-duplicates',
   ),
   'hazards.createPoint': write<{ point: HazardPoint; warnings: PointWarnings }>()(pointInput, 'Register a hazard point'),
@@ -158,8 +155,8 @@ export const hazardsContract = {
       width: z.number().int().min(1).max(100_000).nullable().default(null),
       height: z.number().int().min(1).max(100_000).nullable().default(null),
       takenAtMs: zInstant.nullable().default(null),
-      lat: z.number().min(-90).max(90).nullable().default(null),
-      lng: z.number().min(-180).max(180).nullable().default(null),
+      lat: zLat.nullable().default(null),
+      lng: zLng.nullable().default(null),
     }),
     'Store a photo under its content hash; attach it by id when saving a record',
     { maxBodyBytes: PHOTO_BODY_BYTES },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { read, write } from './define';
+import { zCoordSystem, zId, zLat, zLng, zText } from './fields';
 import { pointLayerIds, type MapLayerData, type MapPointFacts } from './map-layers';
 import type { CoordSystem } from '../domain/geo/coords';
 import type { TileFormat } from '../domain/geo/mbtiles';
@@ -86,11 +87,6 @@ export type MarkerKind = (typeof markerKinds)[number];
 export const shapeKinds = ['boundary', 'roads'] as const;
 export type ShapeKind = (typeof shapeKinds)[number];
 
-const id = z.uuid();
-const lat = z.number().min(-90).max(90);
-const lng = z.number().min(-180).max(180);
-const coordSystem = z.enum(['wgs84', 'gcj02', 'bd09']);
-
 /** Chunks travel as base64 in JSON: 4 MiB of file is about 5.4 MiB of text. */
 export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 export const MAX_TILESET_BYTES = 2 * 1024 * 1024 * 1024;
@@ -104,50 +100,50 @@ export const mapContract = {
     z.object({ layer: z.enum(pointLayerIds), id: z.string().min(1).max(1000) }),
     'What one point’s popup shows, in Chinese and English, and the link to its record',
   ),
-  'map.saveView': write<MapView>()(z.object({ center: z.object({ lat, lng }), zoom: z.number().int().min(1).max(20) }), 'Store the unit’s view preset'),
+  'map.saveView': write<MapView>()(z.object({ center: z.object({ lat: zLat, lng: zLng }), zoom: z.number().int().min(1).max(20) }), 'Store the unit’s view preset'),
   'map.importShape': write<MapShape>()(
-    z.object({ kind: z.enum(shapeKinds), name: z.string().trim().min(1).max(100), text: z.string().min(1).max(MAX_GEOJSON_BYTES) }),
+    z.object({ kind: z.enum(shapeKinds), name: zText(100).min(1), text: z.string().min(1).max(MAX_GEOJSON_BYTES) }),
     'Replace the boundary or roads with a GeoJSON file (validated whole; nothing kept if any feature is bad)',
     { maxBodyBytes: MAX_GEOJSON_BYTES + 64 * 1024 },
   ),
   'map.removeShape': write<{ removed: boolean }>()(z.object({ kind: z.enum(shapeKinds) }), 'Go back to the built-in boundary / no roads'),
   'map.addMarker': write<MapMarker>()(
-    z.object({ name: z.string().trim().min(1).max(100), kind: z.enum(markerKinds), lat, lng, notes: z.string().trim().max(2000).default('') }),
+    z.object({ name: zText(100).min(1), kind: z.enum(markerKinds), lat: zLat, lng: zLng, notes: zText(2000).default('') }),
     'Place a map-owned marker (WGS-84)',
   ),
-  'map.moveMarker': write<MapMarker>()(z.object({ id, lat, lng }), 'Correct a marker’s position (the old one stays in the audit trail)'),
-  'map.removeMarker': write<{ removed: boolean }>()(z.object({ id }), 'Soft-delete a marker'),
+  'map.moveMarker': write<MapMarker>()(z.object({ id: zId, lat: zLat, lng: zLng }), 'Correct a marker’s position (the old one stays in the audit trail)'),
+  'map.removeMarker': write<{ removed: boolean }>()(z.object({ id: zId }), 'Soft-delete a marker'),
   'map.uploadBegin': write<UploadState>()(
-    z.object({ fileName: z.string().trim().min(1).max(255), sizeBytes: z.number().int().min(1).max(MAX_TILESET_BYTES) }),
+    z.object({ fileName: zText(255).min(1), sizeBytes: z.number().int().min(1).max(MAX_TILESET_BYTES) }),
     'Start a staged MBTiles upload',
   ),
   'map.uploadChunk': write<UploadState>()(
-    z.object({ uploadId: id, index: z.number().int().min(0), data: z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4) }),
+    z.object({ uploadId: zId, index: z.number().int().min(0), data: z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4) }),
     'Append one base64 chunk, in order',
     { maxBodyBytes: Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4 + 64 * 1024 },
   ),
   'map.uploadCommit': write<Tileset>()(
-    z.object({ uploadId: id, kind: z.enum(tileKinds).default('base'), coordSystem: coordSystem.default('wgs84'), name: z.string().trim().max(100).optional() }),
+    z.object({ uploadId: zId, kind: z.enum(tileKinds).default('base'), coordSystem: zCoordSystem.default('wgs84'), name: zText(100).optional() }),
     'Check the staged file is a raster MBTiles and keep it; a bad file leaves nothing behind',
   ),
-  'map.uploadCancel': write<{ removed: boolean }>()(z.object({ uploadId: id }), 'Drop a staged upload'),
+  'map.uploadCancel': write<{ removed: boolean }>()(z.object({ uploadId: zId }), 'Drop a staged upload'),
   'map.updateTileset': write<Tileset>()(
     z.object({
-      id,
-      patch: z.object({ name: z.string().trim().min(1).max(100), kind: z.enum(tileKinds), coordSystem, visible: z.boolean(), opacity: z.number().min(0).max(1), position: z.number().int().min(0).max(1000) }).partial(),
+      id: zId,
+      patch: z.object({ name: zText(100).min(1), kind: z.enum(tileKinds), coordSystem: zCoordSystem, visible: z.boolean(), opacity: z.number().min(0).max(1), position: z.number().int().min(0).max(1000) }).partial(),
     }),
     'Rename, restack, hide or change the opacity of a tile set',
   ),
-  'map.removeTileset': write<{ removed: boolean }>()(z.object({ id }), 'Stop using a tile set (soft delete)'),
+  'map.removeTileset': write<{ removed: boolean }>()(z.object({ id: zId }), 'Stop using a tile set (soft delete)'),
   'map.saveOnline': write<OnlineConfig>()(
     z.object({
-      url: z.string().trim().max(1000),
-      subdomains: z.string().trim().max(40).default(''),
+      url: zText(1000),
+      subdomains: zText(40).default(''),
       /** Omitted: keep the stored key. Empty: remove it. The audit trail records only that it changed. */
-      key: z.string().trim().max(200).optional(),
-      attribution: z.string().trim().max(300).default(''),
+      key: zText(200).optional(),
+      attribution: zText(300).default(''),
       maxZoom: z.number().int().min(1).max(22).default(18),
-      coordSystem: coordSystem.default('wgs84'),
+      coordSystem: zCoordSystem.default('wgs84'),
       tileCacheMb: z.number().int().min(0).max(10_000).default(200),
     }),
     'Set or clear the online tile URL (tiles are fetched one by one as viewed, through a bounded local cache)',

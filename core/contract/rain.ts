@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { read, write } from './define';
 import type { MethodDef } from './define';
+import { localDate, zId, zInstant, zLat, zLng, zText } from './fields';
 import type { RowError } from '../domain/rain/csv';
 import type { RainGrade, SignalColour } from '../domain/rain/grades';
 import type { RollingKey } from '../domain/rain/sums';
 import type { WaterStatus } from '../domain/rain/water';
 import type { SummarySentence } from '../domain/rain/summary';
-import { isLocalDate } from '../time';
 import { PACKED_FIELDS } from '../domain/rain/packed';
 
 export type StationType = 'rain' | 'water';
@@ -172,26 +172,22 @@ export interface RainSummary {
   sentence: SummarySentence;
 }
 
-const id = z.uuid();
-const text = (max: number) => z.string().trim().max(max);
-const instant = z.number().int().min(0).max(8_640_000_000_000);
-const localDate = z.string().refine(isLocalDate, 'YYYY-MM-DD');
 const level = z.number().min(-1000).max(10_000).nullable().default(null);
 
 export const stationInput = z
   .object({
-    id: id.optional(),
-    code: text(40).min(1).regex(/^[^\s,]+$/, 'No spaces or commas in a station code'),
-    name: text(60).min(1),
-    nameEn: text(120).default(''),
+    id: zId.optional(),
+    code: zText(40).min(1).regex(/^[^\s,]+$/, 'No spaces or commas in a station code'),
+    name: zText(60).min(1),
+    nameEn: zText(120).default(''),
     type: z.enum(['rain', 'water']),
-    lat: z.number().min(-90).max(90).nullable().default(null),
-    lng: z.number().min(-180).max(180).nullable().default(null),
-    source: text(60).default(''),
+    lat: zLat.nullable().default(null),
+    lng: zLng.nullable().default(null),
+    source: zText(60).default(''),
     warningM: level,
     guaranteeM: level,
     floodLimitM: level,
-    notes: text(2000).default(''),
+    notes: zText(2000).default(''),
     /** Required with `id`: the version that was read, so a save over a newer change is refused. */
     expectedVersion: z.number().int().min(1).optional(),
   })
@@ -207,7 +203,7 @@ export const qualitySchema = z.enum(['ok', 'suspect', 'missing', 'estimated']);
 /** The column mapping a user confirms before a file is staged (see core/domain/rain/csv.ts). */
 export const mappingSchema = z.object({
   station: z.number().int().min(0).max(500).optional(),
-  stationFixed: text(40).optional(),
+  stationFixed: zText(40).optional(),
   time: z.union([
     z.number().int().min(0).max(500),
     z.object({
@@ -247,46 +243,46 @@ const rowErrorSchema = z.object({
 export const rainContract = {
   'rain.listStations': read<StationRecord[]>()(z.object({ type: z.enum(['rain', 'water']).optional() }), 'Gauges by code'),
   'rain.saveStation': write<StationRecord>()(stationInput, 'Create a gauge, or update it when id is given'),
-  'rain.deleteStation': write<{ id: string }>()(z.object({ id }), 'Retire a gauge (soft delete; its readings stay)'),
+  'rain.deleteStation': write<{ id: string }>()(z.object({ id: zId }), 'Retire a gauge (soft delete; its readings stay)'),
   'rain.addReading': write<ReadingOutcome>()(
     z.object({
-      stationId: id,
-      endMs: instant,
+      stationId: zId,
+      endMs: zInstant,
       /** null records that the gauge gave nothing ("缺测") */
       value: z.number().min(-1000).max(10_000).nullable(),
       intervalMinutes: z.number().int().min(1).max(1440).default(60),
       quality: qualitySchema.default('ok'),
       /** the keeper said "trace" (微量): 0 mm, but not a dry reading */
       trace: z.boolean().default(false),
-      source: text(100).default(''),
+      source: zText(100).default(''),
     }),
     'Manual entry of one reading (a gauge read by phone); duplicates are merged by the stated rule',
   ),
-  'rain.overview': read<RainOverview>()(z.object({ atMs: instant.optional() }), 'Station table: rolling 1–24 h sums, grades, signals, water status'),
+  'rain.overview': read<RainOverview>()(z.object({ atMs: zInstant.optional() }), 'Station table: rolling 1–24 h sums, grades, signals, water status'),
   'rain.series': read<StationSeriesOut>()(
-    z.object({ stationId: id, fromMs: instant, toMs: instant }).refine((q) => q.toMs > q.fromMs && q.toMs - q.fromMs <= 366 * 86_400_000, {
+    z.object({ stationId: zId, fromMs: zInstant, toMs: zInstant }).refine((q) => q.toMs > q.fromMs && q.toMs - q.fromMs <= 366 * 86_400_000, {
       message: 'The range must be positive and at most a year',
       path: ['toMs'],
     }),
     'Hourly rain bars and running total, or water levels, for one gauge',
   ),
   'rain.importBegin': write<ImportBatch>()(
-    z.object({ fileName: text(200).min(1), fileHash: text(128).default(''), mapping: mappingSchema }),
+    z.object({ fileName: zText(200).min(1), fileHash: zText(128).default(''), mapping: mappingSchema }),
     'Open a staged import of one file',
   ),
   'rain.importChunk': write<{ readings: number; errors: number }>()(
-    z.object({ importId: id, seq: z.number().int().min(0), firstRow: z.number().int().min(1), rows: z.array(z.array(z.string().max(1000)).max(200)).max(20_000) }),
+    z.object({ importId: zId, seq: z.number().int().min(0), firstRow: z.number().int().min(1), rows: z.array(z.array(z.string().max(1000)).max(200)).max(20_000) }),
     'Parse and stage one chunk of rows (raw cells as the CSV/XLSX reader gave them)',
     { maxBodyBytes: 16 * 1024 * 1024 },
   ),
   'rain.importParsed': write<{ readings: number; errors: number }>()(
     z.object({
-      importId: id,
+      importId: zId,
       seq: z.number().int().min(0),
       firstRow: z.number().int().min(1),
       /** rows of the file this chunk covers, readings or not (blank lines, notes) */
       rowCount: z.number().int().min(0).max(PARSED_CHUNK_ROWS),
-      stations: z.array(text(40).min(1)).max(PARSED_CHUNK_ROWS),
+      stations: z.array(zText(40).min(1)).max(PARSED_CHUNK_ROWS),
       /** base64 of the Float64Array from packRainRows (core/domain/rain/packed.ts); each record is checked by the server */
       data: z.string().max(Math.ceil((PARSED_CHUNK_ROWS * PACKED_FIELDS * 8) / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Packed readings must be base64'),
       errors: z.array(rowErrorSchema).max(PARSED_CHUNK_ROWS * 2),
@@ -295,33 +291,33 @@ export const rainContract = {
     { maxBodyBytes: 16 * 1024 * 1024 },
   ),
   'rain.importCommit': write<ImportBatch>()(
-    z.object({ importId: id, skipBadRows: z.boolean().default(false) }),
+    z.object({ importId: zId, skipBadRows: z.boolean().default(false) }),
     'Write the staged file all at once; refused while rows have errors unless skipBadRows',
   ),
-  'rain.importCancel': write<ImportBatch>()(z.object({ importId: id }), 'Drop a staged file'),
+  'rain.importCancel': write<ImportBatch>()(z.object({ importId: zId }), 'Drop a staged file'),
   'rain.imports': read<ImportBatch[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) }), 'Recent imports and manual batches'),
   'rain.importErrors': read<{ rows: RowError[]; total: number }>()(
-    z.object({ importId: id, limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }),
+    z.object({ importId: zId, limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }),
     'Row-level problems of a file, by row',
   ),
   'rain.duplicates': read<{ rows: DuplicateRecord[]; total: number }>()(
-    z.object({ importId: id.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({ importId: zId.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     'Duplicate readings that were merged, newest first',
   ),
-  'rain.checkSignals': write<SignalSuggestion[]>()(z.object({ atMs: instant.optional() }), 'Log a suggestion for each gauge whose rolling sums reach a signal threshold'),
+  'rain.checkSignals': write<SignalSuggestion[]>()(z.object({ atMs: zInstant.optional() }), 'Log a suggestion for each gauge whose rolling sums reach a signal threshold'),
   'rain.suggestions': read<SignalSuggestion[]>()(z.object({ status: z.enum(['open', 'accepted', 'dismissed']).optional(), limit: z.number().int().min(1).max(500).default(50) }), 'Signal suggestions, newest first'),
   'rain.decideSuggestion': write<SignalSuggestion>()(
-    z.object({ id, status: z.enum(['accepted', 'dismissed']), note: text(500).default('') }),
+    z.object({ id: zId, status: z.enum(['accepted', 'dismissed']), note: zText(500).default('') }),
     'The duty officer accepts (will report/issue through the proper channel) or dismisses a suggestion',
   ),
-  'rain.listNormals': read<NormalRecord[]>()(z.object({ stationId: id.optional() }), 'Normals per station and period'),
+  'rain.listNormals': read<NormalRecord[]>()(z.object({ stationId: zId.optional() }), 'Normals per station and period'),
   'rain.setNormal': write<NormalRecord>()(
-    z.object({ stationId: id, period: text(40).min(1), normalMm: z.number().min(0).max(20_000), basis: text(40).default('1991–2020') }),
+    z.object({ stationId: zId, period: zText(40).min(1), normalMm: z.number().min(0).max(20_000), basis: zText(40).default('1991–2020') }),
     'Enter or replace the normal for a station and period',
   ),
   'rain.summary': read<RainSummary>()(
     z
-      .object({ fromDay: localDate, toDay: localDate, dayRule: z.enum(['met', 'flood']).default('flood'), period: text(40).default('season'), periodName: z.object({ zh: text(40), en: text(80) }).optional() })
+      .object({ fromDay: localDate('YYYY-MM-DD'), toDay: localDate('YYYY-MM-DD'), dayRule: z.enum(['met', 'flood']).default('flood'), period: zText(40).default('season'), periodName: z.object({ zh: zText(40), en: zText(80) }).optional() })
       .refine((q) => q.fromDay <= q.toDay, { message: 'The end must not be before the start', path: ['toDay'] }),
     'Totals, rain days, wettest day and station, departure from normal, water peaks, and the summary sentence',
   ),

@@ -13,8 +13,8 @@ const HOUR_MS = 3_600_000;
 /** Length in characters as people count them (一 is one), not UTF-16 units. */
 function assertPasswordPolicy(ctx: HandlerContext, password: string, username: string): void {
   const min = ctx.settings().accounts.minPasswordLength;
-  if ([...password].length < min) throw new ValidationError('errors.passwordTooShort', `The password needs at least ${min} characters`, { min });
-  if (password.normalize('NFKC').toLowerCase() === username) throw new ValidationError('errors.passwordIsUsername', 'The password must not be the user name');
+  if ([...password].length < min) throw new ValidationError('errors.accounts.passwordTooShort', `The password needs at least ${min} characters`, { min });
+  if (password.normalize('NFKC').toLowerCase() === username) throw new ValidationError('errors.accounts.passwordIsUsername', 'The password must not be the user name');
 }
 
 function mustGet(ctx: HandlerContext, id: string): StoredAccount {
@@ -34,7 +34,7 @@ function save(ctx: HandlerContext, before: StoredAccount | null, after: StoredAc
 
 function newAccount(ctx: HandlerContext, input: { username: string; displayName: string; role: StoredAccount['role']; password: string; mustChangePassword: boolean }): StoredAccount {
   if (accountsRepo(ctx.db).byUsername(input.username)) {
-    throw new Conflict('errors.usernameTaken', `The user name ${input.username} is taken`, { username: input.username });
+    throw new Conflict('errors.accounts.usernameTaken', `The user name ${input.username} is taken`, { username: input.username });
   }
   assertPasswordPolicy(ctx, input.password, input.username);
   return save(ctx, null, {
@@ -99,7 +99,7 @@ function status(ctx: HandlerContext): AccountsStatus {
 export const accountsHandlers = {
   'accounts.status': status,
   'accounts.setupAdmin': (ctx, input) => {
-    if (accountsRepo(ctx.db).count() > 0) throw new Conflict('errors.setupDone', 'An administrator already exists; sign in instead');
+    if (accountsRepo(ctx.db).count() > 0) throw new Conflict('errors.accounts.setupDone', 'An administrator already exists; sign in instead');
     const admin = newAccount(ctx, { ...input, role: 'admin', mustChangePassword: false });
     // From now on people sign in; an office that wants the one-PC desk back turns this on again.
     const before = ctx.settings().accounts;
@@ -122,7 +122,7 @@ export const accountsHandlers = {
     const after: StoredAccount = { ...before, ...patch, updatedAt: ctx.nowIso };
     const wasAdmin = before.active && before.role === 'admin';
     if (wasAdmin && !(after.active && after.role === 'admin') && accountsRepo(ctx.db).activeAdmins() <= 1) {
-      throw new Conflict('errors.lastAdmin', 'At least one active administrator must remain');
+      throw new Conflict('errors.accounts.lastAdmin', 'At least one active administrator must remain');
     }
     // Deactivating ends the sessions for good: reactivating later must not revive them.
     if (before.active && !after.active) after.sessionEpoch += 1;
@@ -144,9 +144,9 @@ export const accountsHandlers = {
   },
   'accounts.changePassword': (ctx, { oldPassword, newPassword }) => {
     const before = liveAccount(ctx.db, ctx.actor);
-    if (!before) throw new Unauthorized('errors.signInToChangePassword', 'Sign in to change your password');
-    if (!verifyPassword(oldPassword, before.passwordHash)) throw new ValidationError('errors.wrongPassword', 'The current password is not right');
-    if (oldPassword === newPassword) throw new ValidationError('errors.samePassword', 'Choose a password different from the current one');
+    if (!before) throw new Unauthorized('errors.accounts.signInToChangePassword', 'Sign in to change your password');
+    if (!verifyPassword(oldPassword, before.passwordHash)) throw new ValidationError('errors.accounts.wrongPassword', 'The current password is not right');
+    if (oldPassword === newPassword) throw new ValidationError('errors.accounts.samePassword', 'Choose a password different from the current one');
     assertPasswordPolicy(ctx, newPassword, before.username);
     const after = save(ctx, before, {
       ...before,

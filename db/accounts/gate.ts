@@ -76,7 +76,7 @@ export function resolveCaller(db: Db, method: string, actor: Actor | null): Acto
     const account = liveAccount(db, actor);
     if (account) {
       if (account.mustChangePassword && !SIGN_IN_METHODS.has(method)) {
-        throw new Forbidden('errors.mustChangePassword', 'Change your password before doing anything else');
+        throw new Forbidden('errors.accounts.mustChangePassword', 'Change your password before doing anything else');
       }
       return sessionActor(account, account.sessionEpoch);
     }

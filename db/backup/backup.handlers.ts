@@ -29,6 +29,6 @@ export function assertBackupFolder(folder: string): void {
     accessSync(folder, constants.W_OK);
   } catch (error) {
     const code = String((error as NodeJS.ErrnoException).code ?? 'unknown');
-    throw new StorageError('errors.backupFolderUnavailable', `The backup folder ${folder} cannot be used (${code}). Check that the drive is connected and writable.`, { folder });
+    throw new StorageError('errors.backup.folderUnavailable', `The backup folder ${folder} cannot be used (${code}). Check that the drive is connected and writable.`, { folder });
   }
 }

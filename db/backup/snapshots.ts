@@ -130,7 +130,7 @@ export function verifyCopy(file: string): CopyFacts {
 }
 
 function verifyFailed(problem: string): StorageError {
-  return new StorageError('errors.backupVerifyFailed', `The backup copy failed its integrity check (${problem}); it was not kept.`, { problem });
+  return new StorageError('errors.backup.verifyFailed', `The backup copy failed its integrity check (${problem}); it was not kept.`, { problem });
 }
 
 function readFacts(db: Db): CopyFacts {
@@ -273,9 +273,9 @@ export function chosenFolderOf(databaseFile: string): string {
 function asBackupError(error: unknown, dir: string): unknown {
   if (error instanceof StorageError) return error;
   const code = String((error as { code?: unknown }).code ?? '');
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new StorageError('errors.backupDiskFull', `The backup folder ${dir} is full; no backup was made.`, { folder: dir });
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new StorageError('errors.backup.diskFull', `The backup folder ${dir} is full; no backup was made.`, { folder: dir });
   if (['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EIO', 'ENODEV'].includes(code) || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
-    return new StorageError('errors.backupFolderUnavailable', `The backup folder ${dir} cannot be written (${code}); no backup was made. Check that the drive is connected.`, { folder: dir });
+    return new StorageError('errors.backup.folderUnavailable', `The backup folder ${dir} cannot be written (${code}); no backup was made. Check that the drive is connected.`, { folder: dir });
   }
   return error;
 }

@@ -21,7 +21,7 @@ import { rowToReading, settleSlot } from './store';
 function openBatch(ctx: HandlerContext, importId: string): StoredBatch {
   const batch = rainImportRepo(ctx.db).get(importId);
   if (!batch || batch.kind !== 'file') throw new NotFound('rain_import', importId);
-  if (batch.status !== 'staging') throw new Conflict('rain.errors.importClosed', `Import ${importId} is already ${batch.status}`, { status: batch.status });
+  if (batch.status !== 'staging') throw new Conflict('errors.rain.importClosed', `Import ${importId} is already ${batch.status}`, { status: batch.status });
   return batch;
 }
 
@@ -71,12 +71,12 @@ function stageRows(ctx: HandlerContext, input: { importId: string; seq: number; 
 function stageParsed(ctx: HandlerContext, input: ChunkHead & { stations: string[]; data: string; errors: RowError[] }) {
   const batch = openBatch(ctx, input.importId);
   const bytes = Buffer.from(input.data, 'base64');
-  if (bytes.length % (8 * PACKED_FIELDS) !== 0) throw new ValidationError('rain.errors.badPacked', 'The packed readings are cut short', { record: bytes.length / (8 * PACKED_FIELDS), field: 'length' });
+  if (bytes.length % (8 * PACKED_FIELDS) !== 0) throw new ValidationError('errors.rain.badPacked', 'The packed readings are cut short', { record: bytes.length / (8 * PACKED_FIELDS), field: 'length' });
   // Copied into an aligned buffer of its own: Buffer.from may hand back a slice of a shared pool.
   const data = new Float64Array(bytes.length / 8);
   new Uint8Array(data.buffer).set(bytes);
   const problem = packedProblem(data, input.stations.length, input.firstRow, input.rowCount);
-  if (problem) throw new ValidationError('rain.errors.badPacked', `Packed reading ${problem.record} has a bad ${problem.field}`, problem);
+  if (problem) throw new ValidationError('errors.rain.badPacked', `Packed reading ${problem.record} has a bad ${problem.field}`, problem);
   return stagePacked(ctx, batch, input, { stations: input.stations, data, count: data.length / PACKED_FIELDS, errors: input.errors });
 }
 
@@ -194,7 +194,7 @@ function commit(ctx: HandlerContext, importId: string, skipBadRows: boolean): Im
   const batch = openBatch(ctx, importId);
   const badRows = imports.badRows(batch.key);
   if (badRows.size > 0 && !skipBadRows) {
-    throw new ValidationError('rain.errors.importHasErrors', `${badRows.size} rows have errors; fix the file or choose to skip them`, { rows: badRows.size });
+    throw new ValidationError('errors.rain.importHasErrors', `${badRows.size} rows have errors; fix the file or choose to skip them`, { rows: badRows.size });
   }
   const { staged, rowsRead } = loadStaged(ctx, batch.key);
   const skip = new Uint8Array(staged.n);
@@ -213,11 +213,11 @@ function commit(ctx: HandlerContext, importId: string, skipBadRows: boolean): Im
 export const rainImportHandlers = {
   'rain.importBegin': (ctx, { fileName, fileHash, mapping }) => {
     const problems = mappingProblems(mapping as RainCsvMapping);
-    if (problems.length) throw new ValidationError('rain.errors.badMapping', problems.map((p) => p.en).join('; '), { problemsZh: problems.map((p) => p.zh).join('；'), problemsEn: problems.map((p) => p.en).join('; ') });
+    if (problems.length) throw new ValidationError('errors.rain.badMapping', problems.map((p) => p.en).join('; '), { problemsZh: problems.map((p) => p.zh).join('；'), problemsEn: problems.map((p) => p.en).join('; ') });
     try {
       new Intl.DateTimeFormat('en', { timeZone: mapping.timeZone });
     } catch {
-      throw new ValidationError('errors.badTimeZone', `Unknown time zone ${mapping.timeZone}`, { timeZone: mapping.timeZone });
+      throw new ValidationError('errors.settings.badTimeZone', `Unknown time zone ${mapping.timeZone}`, { timeZone: mapping.timeZone });
     }
     const imports = rainImportRepo(ctx.db);
     const id = randomUUID();

@@ -24,8 +24,8 @@ function addReading(
 ): ReadingOutcome {
   const station = liveStation(ctx, input.stationId);
   const { futureToleranceMinutes } = ctx.settings().duty;
-  if (input.endMs > ctx.nowMs + futureToleranceMinutes * 60_000) throw new ValidationError('rain.errors.future', 'A reading cannot be from the future');
-  if (station.type === 'rain' && input.value !== null && input.value < 0) throw new ValidationError('rain.errors.negative', 'Rainfall cannot be negative');
+  if (input.endMs > ctx.nowMs + futureToleranceMinutes * 60_000) throw new ValidationError('errors.rain.future', 'A reading cannot be from the future');
+  if (station.type === 'rain' && input.value !== null && input.value < 0) throw new ValidationError('errors.rain.negative', 'Rainfall cannot be negative');
   const imports = rainImportRepo(ctx.db);
   const batchId = randomUUID();
   const batchKey = imports.nextKey();
@@ -60,7 +60,7 @@ export const rainHandlers = {
   'rain.saveStation': (ctx, input) => {
     const repo = rainStationsRepo(ctx.db);
     const clash = repo.byCode(input.code);
-    if (clash && clash.id !== input.id) throw new Conflict('rain.errors.codeTaken', `Station code ${input.code} is already used`, { code: input.code });
+    if (clash && clash.id !== input.id) throw new Conflict('errors.rain.codeTaken', `Station code ${input.code} is already used`, { code: input.code });
     const { expectedVersion, ...fields } = input;
     if (fields.id) {
       const before = liveStation(ctx, fields.id);

@@ -47,7 +47,7 @@ export const rainSignalHandlers = {
     const repo = rainSignalsRepo(ctx.db);
     const before = repo.get(id);
     if (!before) throw new NotFound('rain_signal_suggestion', id);
-    if (before.status !== 'open') throw new Conflict('rain.errors.alreadyDecided', 'This suggestion has already been decided', { status: before.status });
+    if (before.status !== 'open') throw new Conflict('errors.rain.alreadyDecided', 'This suggestion has already been decided', { status: before.status });
     repo.decide(id, status, ctx.actor.name, note, ctx.nowIso);
     const after = repo.get(id) as SignalSuggestion;
     ctx.audit({ entity: 'rain_signal_suggestion', entityId: id, before, after });

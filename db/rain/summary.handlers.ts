@@ -27,7 +27,7 @@ const MAX_DAYS = 400;
  */
 export function rainSummary(ctx: HandlerContext, q: SummaryQuery): RainSummary {
   const days = daysBetween(q.fromDay, q.toDay) + 1;
-  if (days > MAX_DAYS) throw new ValidationError('rain.errors.rangeTooLong', `At most ${MAX_DAYS} days`, { max: MAX_DAYS });
+  if (days > MAX_DAYS) throw new ValidationError('errors.rain.rangeTooLong', `At most ${MAX_DAYS} days`, { max: MAX_DAYS });
   const { timeZone } = ctx.settings().general;
   const rule: DayRule = { ...(q.dayRule === 'met' ? MET_DAY_RULE : FLOOD_DAY_RULE), timeZone };
   const { fromMs, toMs } = daysWindow(q.fromDay, q.toDay, rule);

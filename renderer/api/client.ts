@@ -1,10 +1,11 @@
 import type { InputOf, MethodName, OutputOf } from '../../core/contract';
 import type { ErrorBody, Result } from '../../core/errors';
+import type { Bridge } from '../../electron/preload-bridge';
 
 declare global {
   interface Window {
-    /** Present inside Electron: the preload's single bridge function. */
-    flooddesk?: { call(method: string, input: unknown): Promise<Result<unknown>> };
+    /** Present inside Electron: the object the preload exposes, typed from it so the two cannot drift. */
+    flooddesk?: Bridge;
   }
 }
 

@@ -1,4 +1,4 @@
-/** The duty desk's watch: warnings and response, handover, equipment, incident reports, and the duty errors. */
+/** The duty desk's watch: warnings and response, handover (drafts included), equipment, incident reports, and the duty errors. */
 export const zh = {
   'duty.warn.active': '生效中的预警',
   'duty.warn.issueTitle': '登记收到的预警',
@@ -149,6 +149,10 @@ export const zh = {
   'errors.duty.handoverAcknowledged': '已由 {name} 接班确认。',
   'errors.duty.handoverSamePerson': '接班人不能与交班人相同。',
   'errors.duty.leaderSigned': '已由 {name} 签阅。',
+  'duty.hand.saveDraft': '保存草稿',
+  'duty.hand.resetDraft': '按记录重新生成',
+  'duty.hand.draftSaved': '草稿已保存：{at}，{name}',
+  'duty.hand.draftNotSaved': '草稿尚未保存，签字前可随时保存',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -301,4 +305,8 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.duty.handoverAcknowledged': 'Already acknowledged by {name}.',
   'errors.duty.handoverSamePerson': 'The incoming officer must be someone other than the outgoing one.',
   'errors.duty.leaderSigned': 'Already signed off by {name}.',
+  'duty.hand.saveDraft': 'Save draft',
+  'duty.hand.resetDraft': 'Redraft from the records',
+  'duty.hand.draftSaved': 'Draft saved {at} by {name}',
+  'duty.hand.draftNotSaved': 'Draft not saved yet; save it any time before signing',
 };

@@ -141,7 +141,7 @@ describe('sign-in over real HTTP', () => {
     // Six failures so far (a locked answer counts); two more reach this server's limit of 8 per address.
     for (let i = 0; i < 2; i++) expect((await guesser.post('accounts.login', { username: 'nobody', password: 'guess' })).status).toBe(200);
     const limited = await guesser.post('accounts.login', { username: 'admin', password: ADMIN_PW });
-    expect(limited).toMatchObject({ status: 429, error: { key: 'errors.tooManyAttempts' } });
+    expect(limited).toMatchObject({ status: 429, error: { key: 'errors.accounts.tooManyAttempts' } });
   });
 });
 

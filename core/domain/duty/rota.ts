@@ -6,7 +6,6 @@ import {
   isWeekendOrHoliday,
   makeCalendar,
   watchIds,
-  type DutyCalendar,
   type DutyDay,
   type DutySlot,
   type Person,

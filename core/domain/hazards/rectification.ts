@@ -144,7 +144,7 @@ export function transition(
 
 /** The refusal as the typed error a service throws; the UI translates the key. */
 export function refusalError(refusal: Extract<TransitionResult, { ok: false }>): Conflict {
-  return new Conflict(`errors.rectification.${refusal.reason}`, refusal.message, { reason: refusal.reason });
+  return new Conflict(`errors.hazards.rectification.${refusal.reason}`, refusal.message, { reason: refusal.reason });
 }
 
 /** Actions allowed now, for showing only the buttons that can work. */

@@ -15,12 +15,12 @@ const toDraft = (area: BBox | null): Draft => ({ west: area ? String(area[0]) : 
 export function checkArea(draft: Draft): { error: TKey } | { area: BBox } {
   const values = SIDES.map((side) => Number(draft[side]));
   for (const [i, side] of SIDES.entries()) {
-    if (draft[side].trim() === '' || !Number.isFinite(values[i])) return { error: 'hz.area.notNumber' };
-    if (Math.abs(values[i]) > LIMIT[side]) return { error: side === 'west' || side === 'east' ? 'hz.area.lngRange' : 'hz.area.latRange' };
+    if (draft[side].trim() === '' || !Number.isFinite(values[i])) return { error: 'hazards.area.notNumber' };
+    if (Math.abs(values[i]) > LIMIT[side]) return { error: side === 'west' || side === 'east' ? 'hazards.area.lngRange' : 'hazards.area.latRange' };
   }
   const [west, south, east, north] = values;
-  if (south >= north) return { error: 'hz.area.southNorth' };
-  if (west >= east) return { error: 'hz.area.westEast' };
+  if (south >= north) return { error: 'hazards.area.southNorth' };
+  if (west >= east) return { error: 'hazards.area.westEast' };
   return { area: [west, south, east, north] };
 }
 
@@ -37,10 +37,10 @@ export function AreaPicker() {
     const view = await act('map.view', {});
     const boundary = view?.shapes.find((s) => s.kind === 'boundary');
     const box = boundary ? bboxOf(boundary.geojson) : null;
-    if (!box) return setMessage({ key: 'hz.area.noBoundary', error: true });
+    if (!box) return setMessage({ key: 'hazards.area.noBoundary', error: true });
     // Six decimals are about 0.1 m, finer than any boundary drawing.
     setDraft(toDraft(box.map((v) => Math.round(v * 1e6) / 1e6) as BBox));
-    setMessage({ key: boundary?.approximate ? 'hz.area.fromApproximate' : 'hz.area.fromBoundary', error: false });
+    setMessage({ key: boundary?.approximate ? 'hazards.area.fromApproximate' : 'hazards.area.fromBoundary', error: false });
   }
 
   async function save(e: FormEvent) {
@@ -48,25 +48,25 @@ export function AreaPicker() {
     const checked = checkArea(draft);
     if ('error' in checked) return setMessage({ key: checked.error, error: true });
     if (await act('settings.update', { section: 'hazards', values: { area: checked.area } })) {
-      setMessage({ key: 'hz.area.saved', error: false });
+      setMessage({ key: 'hazards.area.saved', error: false });
       settings.reload();
     }
   }
 
   async function clear() {
     if (await act('settings.update', { section: 'hazards', values: { area: null } })) {
-      setMessage({ key: 'hz.area.cleared', error: false });
+      setMessage({ key: 'hazards.area.cleared', error: false });
       settings.reload();
     }
   }
 
   return (
     <form className="card form-grid" onSubmit={save} aria-labelledby="hz-area-title" data-testid="hz-area">
-      <h2 id="hz-area-title">{t('hz.area.title')}</h2>
-      <p className="muted hz-wide">{t('hz.area.hint')}</p>
+      <h2 id="hz-area-title">{t('hazards.area.title')}</h2>
+      <p className="muted hz-wide">{t('hazards.area.hint')}</p>
       {SIDES.map((side) => (
         <label key={side}>
-          {t(`hz.area.${side}`)}
+          {t(`hazards.area.${side}`)}
           <input
             name={`area-${side}`}
             inputMode="decimal"
@@ -84,10 +84,10 @@ export function AreaPicker() {
           {t('common.save')}
         </button>
         <button type="button" onClick={fromBoundary} data-testid="hz-area-boundary">
-          {t('hz.area.useBoundary')}
+          {t('hazards.area.useBoundary')}
         </button>
         <button type="button" className="ghost" onClick={clear} disabled={!stored}>
-          {t('hz.area.clear')}
+          {t('hazards.area.clear')}
         </button>
       </div>
     </form>

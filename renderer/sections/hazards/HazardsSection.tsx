@@ -17,13 +17,13 @@ import { ImportExport } from './ImportExport';
 import { Templates } from './Templates';
 
 const TABS: { view: HazardRoute['view']; label: TKey }[] = [
-  { view: 'today', label: 'hz.tab.today' },
-  { view: 'list', label: 'hz.tab.register' },
-  { view: 'rects', label: 'hz.tab.rects' },
-  { view: 'patrols', label: 'hz.tab.patrols' },
-  { view: 'summary', label: 'hz.tab.summary' },
-  { view: 'import', label: 'hz.tab.import' },
-  { view: 'templates', label: 'hz.tab.templates' },
+  { view: 'today', label: 'hazards.tab.today' },
+  { view: 'list', label: 'hazards.tab.register' },
+  { view: 'rects', label: 'hazards.tab.rects' },
+  { view: 'patrols', label: 'hazards.tab.patrols' },
+  { view: 'summary', label: 'hazards.tab.summary' },
+  { view: 'import', label: 'hazards.tab.import' },
+  { view: 'templates', label: 'hazards.tab.templates' },
 ];
 
 /** Which tab a sub-page belongs to, so the tab bar always shows where the user is. */
@@ -71,7 +71,7 @@ export default function HazardsSection() {
     <section className="panel hz" data-view={route.view}>
       <div className="hz-head no-print">
         <h1>{t('nav.hazards')}</h1>
-        <nav aria-label={t('hz.tabs')}>
+        <nav aria-label={t('hazards.tabs')}>
           <ul className="hz-tabs">
             {TABS.map((tab) => (
               <li key={tab.view}>

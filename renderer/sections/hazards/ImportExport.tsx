@@ -47,7 +47,7 @@ export function ImportExport() {
       if (cancelled.current) {
         await act('hazards.importCancel', { importId: begun.importId });
         setProgress(null);
-        setResult(t('hz.import.cancelled'));
+        setResult(t('hazards.import.cancelled'));
         return;
       }
       // Row numbers as the spreadsheet shows them: the header is row 1.
@@ -65,7 +65,7 @@ export function ImportExport() {
     const done = await act('hazards.importCommit', { importId: staged.importId });
     if (done) {
       setStaged(null);
-      setResult(t('hz.import.done', { n: done.created }));
+      setResult(t('hazards.import.done', { n: done.created }));
     }
   }
 
@@ -79,7 +79,7 @@ export function ImportExport() {
     const points = await act('hazards.exportPoints', { filter: { status: null } });
     if (points) {
       const blob = await exportXlsx(points, lang, unitName);
-      downloadBlob(blob, `${t('hz.export.fileName')}.xlsx`);
+      downloadBlob(blob, `${t('hazards.export.fileName')}.xlsx`);
     }
     setExporting(false);
   }
@@ -89,15 +89,15 @@ export function ImportExport() {
   return (
     <div className="stack">
       <div className="card stack">
-        <h2>{t('hz.import.title')}</h2>
-        <p className="muted">{t('hz.import.hint')}</p>
+        <h2>{t('hazards.import.title')}</h2>
+        <p className="muted">{t('hazards.import.hint')}</p>
         <label className="button">
-          {t('hz.import.pick')}
+          {t('hazards.import.pick')}
           <input type="file" className="hz-file" accept=".xlsx,.csv" onChange={(e) => (pick(e.target.files?.[0]), (e.target.value = ''))} data-testid="hz-import-file" />
         </label>
         {progress && (
           <div className="form-actions" role="status">
-            <progress max={progress.total} value={progress.done} /> {t('hz.import.progress', { done: progress.done, total: progress.total })}
+            <progress max={progress.total} value={progress.done} /> {t('hazards.import.progress', { done: progress.done, total: progress.total })}
             <button type="button" onClick={() => (cancelled.current = true)}>
               {t('common.cancel')}
             </button>
@@ -107,13 +107,13 @@ export function ImportExport() {
       </div>
       {staged && (
         <div className="card stack" data-testid="hz-import-preview">
-          <h2>{t('hz.import.preview', { file: staged.fileName, n: staged.rows.length })}</h2>
+          <h2>{t('hazards.import.preview', { file: staged.fileName, n: staged.rows.length })}</h2>
           {errors.length > 0 ? (
             <p className="hz-error" role="alert">
-              {t('hz.import.hasErrors', { n: errors.length })}
+              {t('hazards.import.hasErrors', { n: errors.length })}
             </p>
           ) : (
-            <p>{t('hz.import.ready', { n: staged.rows.length })}</p>
+            <p>{t('hazards.import.ready', { n: staged.rows.length })}</p>
           )}
           {[...errors, ...warnings].length > 0 && (
             // Each message names its row and column ("第 738 行：纬度必须是…"), errors first.
@@ -121,7 +121,7 @@ export function ImportExport() {
               {[...errors, ...warnings].slice(0, 200).flatMap((issue) =>
                 [...issue.errors.map((e) => [e, true] as const), ...issue.warnings.map((w) => [w, false] as const)].map(([m, isError], i) => (
                   <li key={`${issue.row}-${i}`} className={isError ? 'hz-error' : 'hz-warning'}>
-                    {isError ? t('hz.import.error') : t('hz.import.warning')}: {label({ zh: m.messageZh, en: m.message })}
+                    {isError ? t('hazards.import.error') : t('hazards.import.warning')}: {label({ zh: m.messageZh, en: m.message })}
                   </li>
                 )),
               )}
@@ -129,7 +129,7 @@ export function ImportExport() {
           )}
           <div className="form-actions">
             <button type="button" className="primary" disabled={errors.length > 0} onClick={commit} data-testid="hz-import-commit">
-              {t('hz.import.commit', { n: staged.rows.length })}
+              {t('hazards.import.commit', { n: staged.rows.length })}
             </button>
             <button type="button" onClick={discard}>
               {t('common.cancel')}
@@ -138,9 +138,9 @@ export function ImportExport() {
         </div>
       )}
       <div className="card stack">
-        <h2>{t('hz.export.title')}</h2>
+        <h2>{t('hazards.export.title')}</h2>
         <button type="button" onClick={exportAll} disabled={exporting} data-testid="hz-export">
-          {exporting ? t('common.loading') : t('hz.export.button')}
+          {exporting ? t('common.loading') : t('hazards.export.button')}
         </button>
       </div>
     </div>

@@ -72,24 +72,24 @@ export function InspectForm({ pointId }: { pointId: string }) {
   if (saved) {
     return (
       <div className="card stack" role="status" data-testid="hz-inspection-saved">
-        <h2>{t('hz.inspectionSaved')}</h2>
+        <h2>{t('hazards.inspectionSaved')}</h2>
         {saved.length > 0 && (
           <>
-            <p>{t('hz.ordersOpened', { n: saved.length })}</p>
+            <p>{t('hazards.ordersOpened', { n: saved.length })}</p>
             <ul className="hz-plain">
               {saved.map((r) => (
                 <li key={r.id}>
                   <a href={hazardHref({ view: 'rect', id: r.id })} data-testid="hz-opened-order">
                     {r.description}
                   </a>{' '}
-                  · {t('hz.deadline')} {r.deadline}
+                  · {t('hazards.deadline')} {r.deadline}
                 </li>
               ))}
             </ul>
           </>
         )}
         <a className="button primary" href={hazardHref({ view: 'point', id: pointId })}>
-          {t('hz.backToPoint')}
+          {t('hazards.backToPoint')}
         </a>
       </div>
     );
@@ -99,21 +99,21 @@ export function InspectForm({ pointId }: { pointId: string }) {
     <form className="stack" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && history.back()} data-testid="hz-inspect-form">
       <div className="card form-grid">
         <h2>
-          {t('hz.inspectTitle', { name: detail.data.point.name })} <small className="muted">{label({ zh: template.nameZh, en: template.nameEn })} v{template.version}</small>
+          {t('hazards.inspectTitle', { name: detail.data.point.name })} <small className="muted">{label({ zh: template.nameZh, en: template.nameEn })} v{template.version}</small>
         </h2>
         <label>
-          {t('hz.inspectors')}
-          <input name="inspectors" required value={inspectors} onChange={(e) => setInspectors(e.target.value)} placeholder={t('hz.inspectorsHint')} />
+          {t('hazards.inspectors')}
+          <input name="inspectors" required value={inspectors} onChange={(e) => setInspectors(e.target.value)} placeholder={t('hazards.inspectorsHint')} />
         </label>
         <label>
-          {t('hz.time')}
+          {t('hazards.time')}
           <input name="when" type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
         </label>
         <LocateButton onFix={(fix) => setLocation({ lat: fix.lat, lng: fix.lng })} />
         <label>
-          {t('hz.event')}
+          {t('hazards.event')}
           <select name="event" value={eventId} onChange={(e) => setEventId(e.target.value)}>
-            <option value="">{t('hz.noEvent')}</option>
+            <option value="">{t('hazards.noEvent')}</option>
             {events.data?.map((ev) => (
               <option key={ev.id} value={ev.id}>
                 {ev.name}
@@ -123,7 +123,7 @@ export function InspectForm({ pointId }: { pointId: string }) {
         </label>
       </div>
       <fieldset className="card hz-checklist">
-        <legend>{t('hz.checklist')}</legend>
+        <legend>{t('hazards.checklist')}</legend>
         {template.items.map((item) => {
           const a = answers[item.key] ?? { note: '', photos: [] };
           const failed = evaluation?.failedItems.some((f) => f.key === item.key);
@@ -156,30 +156,30 @@ export function InspectForm({ pointId }: { pointId: string }) {
               {item.kind === 'count' && (
                 <input type="number" min={0} aria-label={label({ zh: item.labelZh, en: item.labelEn })} value={a.count ?? ''} onChange={(e) => update(item.key, { count: e.target.value })} />
               )}
-              <input className="hz-note" aria-label={t('hz.itemNote')} placeholder={t('hz.itemNote')} value={a.note} maxLength={500} onChange={(e) => update(item.key, { note: e.target.value })} />
-              <PhotoPicker label={t('hz.itemPhoto')} photos={a.photos} onChange={(photos) => update(item.key, { photos })} testId={`hz-photo-${item.key}`} />
+              <input className="hz-note" aria-label={t('hazards.itemNote')} placeholder={t('hazards.itemNote')} value={a.note} maxLength={500} onChange={(e) => update(item.key, { note: e.target.value })} />
+              <PhotoPicker label={t('hazards.itemPhoto')} photos={a.photos} onChange={(photos) => update(item.key, { photos })} testId={`hz-photo-${item.key}`} />
             </div>
           );
         })}
       </fieldset>
       <div className="card form-grid">
         <label className="hz-wide">
-          {t('hz.notes')}
+          {t('hazards.notes')}
           <textarea rows={2} value={notes} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
         </label>
         <div className="hz-wide">
-          <PhotoPicker label={t('hz.addPhotos')} photos={general} onChange={setGeneral} />
+          <PhotoPicker label={t('hazards.addPhotos')} photos={general} onChange={setGeneral} />
         </div>
         <label className="hz-check">
           <input type="checkbox" checked={openOrders} onChange={(e) => setOpenOrders(e.target.checked)} />
-          {t('hz.openOrdersForFails')}
+          {t('hazards.openOrdersForFails')}
         </label>
         <div className="form-actions">
           <output data-testid="hz-overall" className={evaluation ? `hz-result-${evaluation.overall}` : undefined}>
-            {t('hz.result')}: {evaluation ? label(OVERALL_RESULT_LABELS[evaluation.overall]) : '—'}
+            {t('hazards.result')}: {evaluation ? label(OVERALL_RESULT_LABELS[evaluation.overall]) : '—'}
           </output>
           <button type="submit" className="primary" disabled={busy} data-testid="hz-save-inspection">
-            {t('hz.saveInspection')}
+            {t('hazards.saveInspection')}
           </button>
         </div>
       </div>

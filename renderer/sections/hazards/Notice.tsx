@@ -1,4 +1,5 @@
 import { useQuery } from '../../api/hooks';
+import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useFormatTime, useLabel } from './labels';
 import { hazardHref } from './route';
@@ -13,7 +14,8 @@ export function Notice({ id }: { id: string }) {
   const d = detail.data;
   if (!d) return <p className="muted">{t('common.loading')}</p>;
   const { order: o, point: p } = d;
-  const [y, m, day] = o.deadline.split('-').map(Number);
+  // A deadline not stored as YYYY-MM-DD prints as blanks to fill in by hand, as on a paper form.
+  const [y, m, day] = /^\d{4}-\d{2}-\d{2}$/.test(String(o.deadline)) ? o.deadline.split('-').map(Number) : ['____', '__', '__'];
   const address = [p.community, p.address].filter(Boolean).join('');
   const foundAtMs = d.inspection?.atMs ?? o.createdAtMs;
   return (
@@ -23,19 +25,19 @@ export function Notice({ id }: { id: string }) {
           {t('common.print')}
         </button>
         <a className="button" href={hazardHref({ view: 'rect', id })}>
-          {t('hz.backToOrder')}
+          {t('hazards.backToOrder')}
         </a>
       </div>
       <article className="hz-notice" data-testid="hz-notice">
         <header>
           <p className="hz-notice-unit">{d.unitName}</p>
-          <h2>{t('hz.notice.title')}</h2>
-          <p className="hz-notice-no">{t('hz.notice.no', { year: o.noticeNo.slice(0, 4), n: o.noticeNo.slice(5) })}</p>
+          <h2>{t('hazards.notice.title')}</h2>
+          <p className="hz-notice-no">{t('hazards.notice.no', { year: o.noticeNo.slice(0, 4), n: o.noticeNo.slice(5) })}</p>
         </header>
-        <p>{t('hz.notice.to', { unit: o.responsibleUnit || p.responsibleUnit || '______', person: o.responsiblePerson || '______' })}</p>
-        <p className="hz-notice-body">{t('hz.notice.found', { date: time(foundAtMs, 'yyyy-MM-dd'), point: p.name, where: address ? label({ zh: `（${address}）`, en: ` (${address})` }) : '' })}</p>
+        <p>{t('hazards.notice.to', { unit: o.responsibleUnit || p.responsibleUnit || '______', person: o.responsiblePerson || '______' })}</p>
+        <p className="hz-notice-body">{t('hazards.notice.found', { date: plain(time(foundAtMs, 'yyyy-MM-dd')), point: p.name, where: address ? label({ zh: `（${address}）`, en: ` (${address})` }) : '' })}</p>
         <p className="hz-notice-issue">{o.description}</p>
-        <p className="hz-notice-body">{t('hz.notice.demand', { y, m, d: day, unit: d.unitName })}</p>
+        <p className="hz-notice-body">{t('hazards.notice.demand', { y, m, d: day, unit: d.unitName })}</p>
         {d.hazardPhotos.length > 0 && (
           <div className="hz-thumbs">
             {d.hazardPhotos.map((ph) => (
@@ -45,16 +47,16 @@ export function Notice({ id }: { id: string }) {
         )}
         <div className="hz-notice-sign">
           <div>
-            <p>{t('hz.notice.inspector', { name: d.inspection?.inspectors.join('、') ?? o.createdBy })}</p>
-            <p>{t('hz.notice.receiver')}</p>
-            <p>{t('hz.notice.receivedAt')}</p>
+            <p>{t('hazards.notice.inspector', { name: d.inspection?.inspectors.join('、') ?? o.createdBy })}</p>
+            <p>{t('hazards.notice.receiver')}</p>
+            <p>{t('hazards.notice.receivedAt')}</p>
           </div>
           <div className="hz-notice-seal">
-            <p>{t('hz.notice.seal', { unit: d.unitName })}</p>
+            <p>{t('hazards.notice.seal', { unit: d.unitName })}</p>
             <p>{time(o.createdAtMs, 'yyyy-MM-dd')}</p>
           </div>
         </div>
-        <footer className="hz-notice-foot">{t('hz.notice.copies')}</footer>
+        <footer className="hz-notice-foot">{t('hazards.notice.copies')}</footer>
       </article>
     </div>
   );

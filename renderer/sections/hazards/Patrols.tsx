@@ -1,23 +1,24 @@
 import { useState } from 'react';
 import type { PatrolRunRecord, RouteRecord } from '../../../core/contract/hazards-types';
-import { frequencyLabel } from '../../../core/domain/hazards/inspection';
 import { act, useQuery } from '../../api/hooks';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
-import { useFormatTime, useLabel } from './labels';
+import { useFormatTime, useFrequencyLabel } from './labels';
 import { hazardHref } from './route';
 import { RouteForm } from './RouteForm';
 
 export function Patrols() {
   const t = useT();
-  const label = useLabel();
+  const frequency = useFrequencyLabel();
   const time = useFormatTime();
   const routes = useQuery('hazards.listRoutes', {});
   const runs = useQuery('hazards.listRuns', { limit: 30 });
   const [editing, setEditing] = useState<RouteRecord | null>(null);
 
   async function remove(route: RouteRecord) {
-    if (!window.confirm(t('hz.route.confirmDelete', { name: route.name }))) return;
+    if (!window.confirm(t('hazards.route.confirmDelete', { name: route.name }))) return;
     if (await act('hazards.deleteRoute', { id: route.id })) {
       if (editing?.id === route.id) setEditing(null);
       routes.reload();
@@ -27,16 +28,16 @@ export function Patrols() {
   return (
     <div className="stack">
       <div className="card">
-        <h2>{t('hz.routes')}</h2>
+        <h2>{t('hazards.routes')}</h2>
         <table data-testid="hz-routes">
           <thead>
             <tr>
-              <th>{t('hz.routeName')}</th>
-              <th>{t('hz.points')}</th>
-              <th>{t('hz.assignees')}</th>
-              <th>{t('hz.frequency')}</th>
-              <th>{t('hz.lastRun')}</th>
-              <th>{t('hz.nextDue')}</th>
+              <th>{t('hazards.routeName')}</th>
+              <th>{t('hazards.points')}</th>
+              <th>{t('hazards.assignees')}</th>
+              <th>{t('hazards.frequency')}</th>
+              <th>{t('hazards.lastRun')}</th>
+              <th>{t('hazards.nextDue')}</th>
               <th />
             </tr>
           </thead>
@@ -47,21 +48,21 @@ export function Patrols() {
                 <td>{r.pointNames.join(' → ')}</td>
                 <td>{r.assignees.join('、') || '—'}</td>
                 <td>
-                  {label(frequencyLabel(r.frequency))}
-                  {r.warningFrequency && <small className="muted"> / {t('hz.duringWarning', { f: label(frequencyLabel(r.warningFrequency)) })}</small>}
+                  {frequency(r.frequency)}
+                  {r.warningFrequency && <small className="muted"> / {t('hazards.duringWarning', { f: plain(frequency(r.warningFrequency)) })}</small>}
                 </td>
                 <td>{time(r.lastRunMs)}</td>
-                <td>{r.due ? <strong className="hz-overdue">{t('hz.dueNow')}</strong> : time(r.nextDueMs)}</td>
+                <td>{r.due ? <strong className="hz-overdue">{t('hazards.dueNow')}</strong> : time(r.nextDueMs)}</td>
                 <td>
                   <div className="hz-row-actions">
                     <a className="button" href={hazardHref({ view: 'patrol', id: r.id })} data-testid="hz-start-patrol">
-                      {t('hz.startPatrol')}
+                      {t('hazards.startPatrol')}
                     </a>
-                    <button type="button" onClick={() => setEditing(r)} aria-label={t('hz.route.edit', { name: r.name })} data-testid="hz-edit-route">
-                      {t('hz.edit')}
+                    <button type="button" onClick={() => setEditing(r)} aria-label={t('hazards.route.edit', { name: r.name })} data-testid="hz-edit-route">
+                      {t('hazards.edit')}
                     </button>
-                    <button type="button" className="ghost" onClick={() => remove(r)} aria-label={t('hz.route.delete', { name: r.name })} data-testid="hz-delete-route">
-                      {t('hz.delete')}
+                    <button type="button" className="ghost" onClick={() => remove(r)} aria-label={t('hazards.route.delete', { name: r.name })} data-testid="hz-delete-route">
+                      {t('hazards.delete')}
                     </button>
                   </div>
                 </td>
@@ -77,7 +78,7 @@ export function Patrols() {
         onCancel={() => setEditing(null)}
       />
       <div className="card">
-        <h2>{t('hz.recentRuns')}</h2>
+        <h2>{t('hazards.recentRuns')}</h2>
         <RunTable runs={runs.data ?? []} />
       </div>
     </div>
@@ -91,26 +92,30 @@ function RunTable({ runs }: { runs: PatrolRunRecord[] }) {
     <table>
       <thead>
         <tr>
-          <th>{t('hz.routeName')}</th>
-          <th>{t('hz.patroller')}</th>
-          <th>{t('hz.time')}</th>
-          <th>{t('hz.visited')}</th>
-          <th>{t('hz.missed')}</th>
-          <th>{t('hz.findings')}</th>
+          <th>{t('hazards.routeName')}</th>
+          <th>{t('hazards.patroller')}</th>
+          <th>{t('hazards.time')}</th>
+          <th>{t('hazards.visited')}</th>
+          <th>{t('hazards.missed')}</th>
+          <th>{t('hazards.findings')}</th>
         </tr>
       </thead>
       <tbody>
         {runs.map((r) => (
-          <tr key={r.id} className={r.missed.length ? 'hz-alert' : undefined}>
-            <td>{r.routeName}</td>
-            <td>{r.patroller}</td>
-            <td>
-              {time(r.startedAtMs)} – {time(r.endedAtMs, 'HH:mm')}
-            </td>
-            <td>{r.summary.visited.length}</td>
-            <td>{r.missed.length ? <strong className="hz-overdue">{r.missed.length}</strong> : 0}</td>
-            <td>{r.summary.findings.map((f) => f.finding).join('；') || '—'}</td>
-          </tr>
+          <StoredRow key={r.id} method="hazards.listRuns" rowId={r.id} name={r.routeName} as="tr" colSpan={6}>
+            {() => (
+              <tr className={r.missed.length ? 'hz-alert' : undefined}>
+                <td>{r.routeName}</td>
+                <td>{r.patroller}</td>
+                <td>
+                  {time(r.startedAtMs)} – {time(r.endedAtMs, 'HH:mm')}
+                </td>
+                <td>{r.summary.visited.length}</td>
+                <td>{r.missed.length ? <strong className="hz-overdue">{r.missed.length}</strong> : 0}</td>
+                <td>{r.summary.findings.map((f) => f.finding).join('；') || '—'}</td>
+              </tr>
+            )}
+          </StoredRow>
         ))}
       </tbody>
     </table>
@@ -144,15 +149,15 @@ export function PatrolRun({ routeId }: { routeId: string }) {
   if (result) {
     return (
       <div className="card stack" role="status" data-testid="hz-run-result">
-        <h2>{t('hz.runSaved')}</h2>
-        <p>{t('hz.runSummary', { visited: result.summary.visited.length, missed: result.missed.length })}</p>
+        <h2>{t('hazards.runSaved')}</h2>
+        <p>{t('hazards.runSummary', { visited: result.summary.visited.length, missed: result.missed.length })}</p>
         {result.missed.length > 0 && (
           <p className="hz-overdue" data-testid="hz-run-missed">
-            {t('hz.missedPoints')}: {result.missed.map((id) => route.pointNames[route.pointIds.indexOf(id)]).join('、')}
+            {t('hazards.missedPoints')}: {result.missed.map((id) => route.pointNames[route.pointIds.indexOf(id)]).join('、')}
           </p>
         )}
         <a className="button primary" href={hazardHref({ view: 'patrols' })}>
-          {t('hz.tab.patrols')}
+          {t('hazards.tab.patrols')}
         </a>
       </div>
     );
@@ -162,7 +167,7 @@ export function PatrolRun({ routeId }: { routeId: string }) {
     <div className="card stack" data-testid="hz-run">
       <h2>{route.name}</h2>
       <label>
-        {t('hz.patroller')}
+        {t('hazards.patroller')}
         <input name="patroller" value={patroller} onChange={(e) => setPatroller(e.target.value)} required />
       </label>
       <ol className="hz-run-points">
@@ -175,13 +180,13 @@ export function PatrolRun({ routeId }: { routeId: string }) {
                 <span className="mono">{time(v.atMs, 'HH:mm:ss')}</span>
               ) : (
                 <button type="button" onClick={() => setVisits((all) => ({ ...all, [pid]: { atMs: Date.now(), finding: '' } }))} data-testid="hz-arrived">
-                  {t('hz.arrived')}
+                  {t('hazards.arrived')}
                 </button>
               )}
               {v && (
                 <input
-                  aria-label={t('hz.finding')}
-                  placeholder={t('hz.finding')}
+                  aria-label={t('hazards.finding')}
+                  placeholder={t('hazards.finding')}
                   value={v.finding}
                   maxLength={500}
                   onChange={(e) => setVisits((all) => ({ ...all, [pid]: { ...v, finding: e.target.value } }))}
@@ -193,7 +198,7 @@ export function PatrolRun({ routeId }: { routeId: string }) {
       </ol>
       <div className="form-actions">
         <button type="button" className="primary" onClick={finish} disabled={!patroller.trim()} data-testid="hz-finish-run">
-          {t('hz.finishRun')}
+          {t('hazards.finishRun')}
         </button>
       </div>
     </div>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { PhotoMeta } from '../../../core/contract/hazards-types';
 import { act, useQuery } from '../../api/hooks';
+import { withDialogBoundary } from '../../components/ErrorBoundary';
+import { plain, safeNumber } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { uploadPhoto } from './photos';
@@ -18,10 +20,10 @@ export function Thumb({ photo, onOpen }: { photo: PhotoMeta; onOpen?: () => void
       live = false;
     };
   }, [photo.id]);
-  const caption = [photo.takenAtMs ? time(photo.takenAtMs) : '', photo.lat !== null ? `${photo.lat.toFixed(5)}, ${photo.lng?.toFixed(5)}` : ''].filter(Boolean).join(' · ');
+  const caption = [photo.takenAtMs ? plain(time(photo.takenAtMs)) : '', photo.lat !== null ? `${plain(safeNumber(photo.lat, 5))}, ${plain(safeNumber(photo.lng, 5))}` : ''].filter(Boolean).join(' · ');
   return (
     <figure className="hz-thumb" data-testid="hz-thumb">
-      <button type="button" className="ghost" onClick={onOpen} aria-label={t('hz.photoOpen', { name: photo.originalName || photo.id })}>
+      <button type="button" className="ghost" onClick={onOpen} aria-label={t('hazards.photoOpen', { name: photo.originalName || photo.id })}>
         {src ? <img src={src} alt={photo.originalName} /> : <span className="muted">…</span>}
       </button>
       {caption && <figcaption>{caption}</figcaption>}
@@ -30,7 +32,7 @@ export function Thumb({ photo, onOpen }: { photo: PhotoMeta; onOpen?: () => void
 }
 
 /** Full-size view; Escape closes it. */
-export function PhotoViewer({ photo, onClose }: { photo: PhotoMeta; onClose: () => void }) {
+function PhotoViewerDialog({ photo, onClose }: { photo: PhotoMeta; onClose: () => void }) {
   const t = useT();
   const full = useQuery('hazards.photo', { id: photo.id, variant: 'full' });
   useEffect(() => {
@@ -47,6 +49,8 @@ export function PhotoViewer({ photo, onClose }: { photo: PhotoMeta; onClose: () 
     </div>
   );
 }
+
+export const PhotoViewer = withDialogBoundary('photo-viewer', PhotoViewerDialog, (props) => props.onClose);
 
 /** Picks and uploads photos; the parent gets the stored photos' metadata to attach when it saves. */
 export function PhotoPicker({ label, photos, onChange, testId }: { label: string; photos: PhotoMeta[]; onChange: (photos: PhotoMeta[]) => void; testId?: string }) {
@@ -66,7 +70,7 @@ export function PhotoPicker({ label, photos, onChange, testId }: { label: string
     for (const file of Array.from(files)) {
       const outcome = await uploadPhoto(file, maxMb, zone);
       if (outcome.ok) added.push(outcome.photo);
-      else if (outcome.reason !== 'server') problems.push(t(outcome.reason === 'size' ? 'hz.photoTooBig' : 'hz.photoNotImage', { name: outcome.name, mb: maxMb }));
+      else if (outcome.reason !== 'server') problems.push(t(outcome.reason === 'size' ? 'hazards.photoTooBig' : 'hazards.photoNotImage', { name: outcome.name, mb: maxMb }));
     }
     setRefused(problems);
     setBusy(false);
@@ -79,7 +83,7 @@ export function PhotoPicker({ label, photos, onChange, testId }: { label: string
         {label}
         <input type="file" accept="image/jpeg,image/png,image/webp" multiple className="hz-file" disabled={busy} onChange={(e) => (pick(e.target.files), (e.target.value = ''))} data-testid={testId} />
       </label>
-      {busy && <span role="status">{t('hz.uploading')}</span>}
+      {busy && <span role="status">{t('hazards.uploading')}</span>}
       {refused.map((r) => (
         <p key={r} className="hz-error" role="alert">
           {r}

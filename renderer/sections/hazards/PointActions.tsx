@@ -31,11 +31,11 @@ export function PointActions({ point, onChange }: { point: HazardPoint; onChange
         data-testid="hz-delete-form"
       >
         <label>
-          {t('hz.delete.reason')}
+          {t('hazards.delete.reason')}
           <input autoFocus required maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="hz-delete-reason" />
         </label>
         <button type="submit" className="danger" disabled={!reason.trim()} data-testid="hz-delete-confirm">
-          {t('hz.delete.confirm')}
+          {t('hazards.delete.confirm')}
         </button>
         <button type="button" onClick={() => setAsking(false)}>
           {t('common.cancel')}
@@ -47,11 +47,11 @@ export function PointActions({ point, onChange }: { point: HazardPoint; onChange
     <>
       {point.status === 'retired' && (
         <button type="button" onClick={restore} data-testid="hz-restore-point">
-          {t('hz.restore.active')}
+          {t('hazards.restore.active')}
         </button>
       )}
       <button type="button" className="ghost" onClick={() => setAsking(true)} data-testid="hz-delete-point">
-        {t('hz.delete')}
+        {t('hazards.delete')}
       </button>
     </>
   );

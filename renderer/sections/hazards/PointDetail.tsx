@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { PhotoMeta } from '../../../core/contract/hazards-types';
 import { HAZARD_TYPE_LABELS } from '../../../core/domain/hazards/templates';
 import { RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
-import { frequencyLabel, OVERALL_RESULT_LABELS } from '../../../core/domain/hazards/inspection';
+import { OVERALL_RESULT_LABELS } from '../../../core/domain/hazards/inspection';
 import { RECTIFICATION_STATUS_LABELS } from '../../../core/domain/hazards/rectification';
 import { act, useQuery } from '../../api/hooks';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { safeNumber } from '../../format/safe';
 import { useT } from '../../i18n';
-import { useFormatTime, useLabel } from './labels';
+import { useCodeLabel, useFormatTime, useFrequencyLabel } from './labels';
 import { hazardHref } from './route';
 import { PhotoPicker, PhotoViewer, Thumb } from './PhotoPicker';
 import { PointActions } from './PointActions';
@@ -24,7 +26,8 @@ function changedFields(before: unknown, after: unknown): string {
 
 export function PointDetail({ id }: { id: string }) {
   const t = useT();
-  const label = useLabel();
+  const code = useCodeLabel();
+  const frequency = useFrequencyLabel();
   const time = useFormatTime();
   const detail = useQuery('hazards.getPoint', { id });
   const [viewing, setViewing] = useState<PhotoMeta | null>(null);
@@ -47,55 +50,55 @@ export function PointDetail({ id }: { id: string }) {
       <div className="card">
         <div className="hz-title-row">
           <h2>
-            {p.name} <span className={`hz-risk hz-risk-${p.riskLevel}`}>{label(RISK_LEVEL_LABELS[p.riskLevel])}</span>
-            {p.status === 'retired' && <span className="pill">{t('hz.status.retired')}</span>}
+            {p.name} <span className={`hz-risk hz-risk-${p.riskLevel}`}>{code(RISK_LEVEL_LABELS, p.riskLevel)}</span>
+            {p.status === 'retired' && <span className="pill">{t('hazards.status.retired')}</span>}
           </h2>
           <div className="form-actions no-print">
             {p.status === 'active' && (
               <a className="button primary" href={hazardHref({ view: 'inspect', id })} data-testid="hz-start-inspection">
-                {t('hz.inspect')}
+                {t('hazards.inspect')}
               </a>
             )}
             <a className="button" href={hazardHref({ view: 'edit', id })}>
-              {t('hz.edit')}
+              {t('hazards.edit')}
             </a>
             <PointActions point={p} onChange={detail.reload} />
           </div>
         </div>
         <dl className="facts hz-facts">
-          <dt>{t('hz.type')}</dt>
-          <dd>{label(HAZARD_TYPE_LABELS[p.hazardType])}</dd>
-          <dt>{t('hz.address')}</dt>
+          <dt>{t('hazards.type')}</dt>
+          <dd>{code(HAZARD_TYPE_LABELS, p.hazardType)}</dd>
+          <dt>{t('hazards.address')}</dt>
           <dd>{[p.community, p.address].filter(Boolean).join(' ') || '—'}</dd>
-          <dt>{t('hz.location')}</dt>
+          <dt>{t('hazards.location')}</dt>
           <dd className="mono">
-            {p.lat.toFixed(6)}, {p.lng.toFixed(6)} (WGS-84)
+            {safeNumber(p.lat, 6)}, {safeNumber(p.lng, 6)} (WGS-84)
           </dd>
-          <dt>{t('hz.responsibleUnit')}</dt>
+          <dt>{t('hazards.responsibleUnit')}</dt>
           <dd>{[p.responsibleUnit, p.unitPhone].filter(Boolean).join(' ') || '—'}</dd>
-          <dt>{t('hz.responsiblePerson')}</dt>
+          <dt>{t('hazards.responsiblePerson')}</dt>
           <dd>{[p.responsiblePerson, p.personPhone].filter(Boolean).join(' ') || '—'}</dd>
-          <dt>{t('hz.letterSigned')}</dt>
-          <dd>{p.letterSigned ? t('hz.letterYes', { date: p.letterDate ?? '' }) : t('hz.letterNo')}</dd>
-          <dt>{t('hz.residents')}</dt>
-          <dd>{t('hz.residentsN', { n: p.residents, v: p.vulnerable })}</dd>
-          <dt>{t('hz.frequency')}</dt>
-          <dd>{label(frequencyLabel(p.frequency))}</dd>
-          <dt>{t('hz.lastInspection')}</dt>
+          <dt>{t('hazards.letterSigned')}</dt>
+          <dd>{p.letterSigned ? t('hazards.letterYes', { date: p.letterDate ?? '' }) : t('hazards.letterNo')}</dd>
+          <dt>{t('hazards.residents')}</dt>
+          <dd>{t('hazards.residentsN', { n: p.residents, v: p.vulnerable })}</dd>
+          <dt>{t('hazards.frequency')}</dt>
+          <dd>{frequency(p.frequency)}</dd>
+          <dt>{t('hazards.lastInspection')}</dt>
           <dd>
-            {time(p.lastInspectionMs)} {p.lastResult && label(OVERALL_RESULT_LABELS[p.lastResult])}
+            {time(p.lastInspectionMs)} {p.lastResult != null && code(OVERALL_RESULT_LABELS, p.lastResult)}
           </dd>
-          <dt>{t('hz.nextDue')}</dt>
-          <dd>{p.nextDueMs === null ? t('hz.neverInspected') : time(p.nextDueMs)}</dd>
+          <dt>{t('hazards.nextDue')}</dt>
+          <dd>{p.nextDueMs === null ? t('hazards.neverInspected') : time(p.nextDueMs)}</dd>
           {d.routes.length > 0 && (
             <>
-              <dt>{t('hz.tab.patrols')}</dt>
+              <dt>{t('hazards.tab.patrols')}</dt>
               <dd>{d.routes.map((r) => r.name).join('、')}</dd>
             </>
           )}
           {p.notes && (
             <>
-              <dt>{t('hz.notes')}</dt>
+              <dt>{t('hazards.notes')}</dt>
               <dd>{p.notes}</dd>
             </>
           )}
@@ -103,43 +106,51 @@ export function PointDetail({ id }: { id: string }) {
       </div>
 
       <div className="card">
-        <h2>{t('hz.rectifications')}</h2>
+        <h2>{t('hazards.rectifications')}</h2>
         {d.rectifications.length === 0 ? (
-          <p className="muted">{t('hz.none')}</p>
+          <p className="muted">{t('hazards.none')}</p>
         ) : (
           <ul className="hz-plain">
             {d.rectifications.map((r) => (
-              <li key={r.id}>
-                <a href={hazardHref({ view: 'rect', id: r.id })}>{r.description}</a> · {label(RECTIFICATION_STATUS_LABELS[r.status])} · {t('hz.deadline')} {r.deadline}
-                {r.overdue && <strong className="hz-overdue"> {t('hz.overdueDays', { n: r.daysOverdue })}</strong>}
-              </li>
+              <StoredRow key={r.id} method="hazards.getPoint" rowId={r.id} as="li">
+                {() => (
+                  <li>
+                    <a href={hazardHref({ view: 'rect', id: r.id })}>{r.description}</a> · {code(RECTIFICATION_STATUS_LABELS, r.status)} · {t('hazards.deadline')} {r.deadline}
+                    {r.overdue && <strong className="hz-overdue"> {t('hazards.overdueDays', { n: r.daysOverdue })}</strong>}
+                  </li>
+                )}
+              </StoredRow>
             ))}
           </ul>
         )}
       </div>
 
       <div className="card">
-        <h2>{t('hz.inspections')}</h2>
+        <h2>{t('hazards.inspections')}</h2>
         {d.inspections.length === 0 ? (
-          <p className="muted">{t('hz.none')}</p>
+          <p className="muted">{t('hazards.none')}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>{t('hz.time')}</th>
-                <th>{t('hz.inspectors')}</th>
-                <th>{t('hz.result')}</th>
-                <th>{t('hz.templateVersion')}</th>
+                <th>{t('hazards.time')}</th>
+                <th>{t('hazards.inspectors')}</th>
+                <th>{t('hazards.result')}</th>
+                <th>{t('hazards.templateVersion')}</th>
               </tr>
             </thead>
             <tbody>
               {d.inspections.map((i) => (
-                <tr key={i.id}>
-                  <td>{time(i.atMs)}</td>
-                  <td>{i.inspectors.join('、')}</td>
-                  <td className={`hz-result-${i.overall}`}>{label(OVERALL_RESULT_LABELS[i.overall])}</td>
-                  <td>v{i.template.version}</td>
-                </tr>
+                <StoredRow key={i.id} method="hazards.getPoint" rowId={i.id} as="tr" colSpan={4}>
+                  {() => (
+                    <tr>
+                      <td>{time(i.atMs)}</td>
+                      <td>{i.inspectors.join('、')}</td>
+                      <td className={`hz-result-${i.overall}`}>{code(OVERALL_RESULT_LABELS, i.overall)}</td>
+                      <td>v{i.template.version}</td>
+                    </tr>
+                  )}
+                </StoredRow>
               ))}
             </tbody>
           </table>
@@ -147,18 +158,18 @@ export function PointDetail({ id }: { id: string }) {
       </div>
 
       <div className="card">
-        <h2>{t('hz.photos')}</h2>
+        <h2>{t('hazards.photos')}</h2>
         <div className="hz-thumbs">
           {d.photos.map((ph) => (
             <Thumb key={ph.id} photo={ph} onOpen={() => setViewing(ph)} />
           ))}
         </div>
-        <PhotoPicker label={t('hz.addPhotos')} photos={fresh} onChange={attach} />
+        <PhotoPicker label={t('hazards.addPhotos')} photos={fresh} onChange={attach} />
         {viewing && <PhotoViewer photo={viewing} onClose={() => setViewing(null)} />}
       </div>
 
       <div className="card">
-        <h2>{t('hz.history')}</h2>
+        <h2>{t('hazards.history')}</h2>
         <ol className="hz-history">
           {d.history.map((h) => (
             <li key={h.seq}>

@@ -79,111 +79,111 @@ export function PointForm({ id }: { id: string | null }) {
   const hasWarnings = warnings && (warnings.location.length > 0 || warnings.duplicates.length > 0);
   return (
     <form className="card form-grid hz-form" onSubmit={submit} aria-labelledby="hz-form-title" onKeyDown={(e) => e.key === 'Escape' && history.back()}>
-      <h2 id="hz-form-title">{id ? t('hz.editPoint') : t('hz.newPoint')}</h2>
+      <h2 id="hz-form-title">{id ? t('hazards.editPoint') : t('hazards.newPoint')}</h2>
       <label>
-        {t('hz.name')}
+        {t('hazards.name')}
         <input name="name" required maxLength={100} autoFocus {...field('name')} />
       </label>
       <label>
-        {t('hz.type')}
+        {t('hazards.type')}
         <select name="hazardType" {...field('hazardType')}>
           <LabelledOptions values={HAZARD_TYPE_IDS} labels={HAZARD_TYPE_LABELS} />
         </select>
       </label>
       <label>
-        {t('hz.risk')}
+        {t('hazards.risk')}
         <select name="riskLevel" {...field('riskLevel')}>
           <LabelledOptions values={RISK_LEVELS} labels={RISK_LEVEL_LABELS} />
         </select>
       </label>
       <label>
-        {t('hz.address')}
+        {t('hazards.address')}
         <input name="address" maxLength={200} {...field('address')} />
       </label>
       <label>
-        {t('hz.community')}
+        {t('hazards.community')}
         <input name="community" maxLength={50} {...field('community')} />
       </label>
       <label>
-        {t('hz.coordSystem')}
+        {t('hazards.coordSystem')}
         <select name="coordSystem" value={draft.coordSystem} onChange={(e) => (setWarnings(null), setDraft((d) => ({ ...d, coordSystem: e.target.value as CoordSystem })))}>
           <LabelledOptions values={COORD_SYSTEMS} labels={COORD_SYSTEM_LABELS} />
         </select>
       </label>
       <label>
-        {t('hz.lat')}
+        {t('hazards.lat')}
         <input name="lat" required inputMode="decimal" {...field('lat')} />
       </label>
       <label>
-        {t('hz.lng')}
+        {t('hazards.lng')}
         <input name="lng" required inputMode="decimal" {...field('lng')} />
       </label>
       <LocateButton
         onFix={(fix) => (setWarnings(null), setDraft((d) => ({ ...d, lat: fix.lat.toFixed(7), lng: fix.lng.toFixed(7), coordSystem: 'wgs84' })))}
       />
       <label>
-        {t('hz.responsibleUnit')}
+        {t('hazards.responsibleUnit')}
         <input name="responsibleUnit" maxLength={100} {...field('responsibleUnit')} />
       </label>
       <label>
-        {t('hz.unitPhone')}
+        {t('hazards.unitPhone')}
         <input name="unitPhone" type="tel" maxLength={40} {...field('unitPhone')} />
       </label>
       <label>
-        {t('hz.responsiblePerson')}
+        {t('hazards.responsiblePerson')}
         <input name="responsiblePerson" maxLength={50} {...field('responsiblePerson')} />
       </label>
       <label>
-        {t('hz.personPhone')}
+        {t('hazards.personPhone')}
         <input name="personPhone" type="tel" maxLength={40} {...field('personPhone')} />
       </label>
       <label className="hz-check">
         <input type="checkbox" name="letterSigned" checked={draft.letterSigned} onChange={(e) => setDraft((d) => ({ ...d, letterSigned: e.target.checked }))} />
-        {t('hz.letterSigned')}
+        {t('hazards.letterSigned')}
       </label>
       <label>
-        {t('hz.letterDate')}
+        {t('hazards.letterDate')}
         <input name="letterDate" type="date" value={draft.letterDate ?? ''} onChange={(e) => setDraft((d) => ({ ...d, letterDate: e.target.value || null }))} />
       </label>
       <label>
-        {t('hz.residents')}
+        {t('hazards.residents')}
         <input name="residents" type="number" min={0} {...field('residents')} />
       </label>
       <label>
-        {t('hz.vulnerable')}
+        {t('hazards.vulnerable')}
         <input name="vulnerable" type="number" min={0} {...field('vulnerable')} />
       </label>
       <label>
-        {t('hz.frequency')}
+        {t('hazards.frequency')}
         <span className="hz-inline">
-          <input name="freqEvery" type="number" min={0.25} step="any" aria-label={t('hz.frequency')} {...field('freqEvery')} />
-          <select name="freqKind" aria-label={t('hz.frequencyUnit')} {...field('freqKind')}>
-            <option value="days">{t('hz.days')}</option>
-            <option value="hours">{t('hz.hours')}</option>
+          <input name="freqEvery" type="number" min={0.25} step="any" aria-label={t('hazards.frequency')} {...field('freqEvery')} />
+          <select name="freqKind" aria-label={t('hazards.frequencyUnit')} {...field('freqKind')}>
+            <option value="days">{t('hazards.days')}</option>
+            <option value="hours">{t('hazards.hours')}</option>
           </select>
         </span>
       </label>
       <label>
-        {t('hz.status')}
+        {t('hazards.status')}
         <select name="status" {...field('status')}>
-          <option value="active">{t('hz.status.active')}</option>
-          <option value="retired">{t('hz.status.retired')}</option>
+          <option value="active">{t('hazards.status.active')}</option>
+          <option value="retired">{t('hazards.status.retired')}</option>
         </select>
       </label>
       <label className="hz-wide">
-        {t('hz.notes')}
+        {t('hazards.notes')}
         <textarea name="notes" rows={3} maxLength={2000} {...field('notes')} />
       </label>
       {hasWarnings && (
         <div className="hz-wide hz-warnings" role="alert" data-testid="hz-point-warnings">
-          <strong>{t('hz.warningsTitle')}</strong>
+          <strong>{t('hazards.warningsTitle')}</strong>
           <ul>
             {warnings.location.map((w) => (
               <li key={w.code}>{label({ zh: w.messageZh, en: w.message })}</li>
             ))}
             {warnings.duplicates.map((d) => (
               <li key={d.id}>
-                {t('hz.duplicateNear', { name: d.name, m: d.distanceM })} <a href={hazardHref({ view: 'point', id: d.id })}>{t('hz.open')}</a>
+                {t('hazards.duplicateNear', { name: d.name, m: d.distanceM })} <a href={hazardHref({ view: 'point', id: d.id })}>{t('hazards.open')}</a>
               </li>
             ))}
           </ul>
@@ -191,7 +191,7 @@ export function PointForm({ id }: { id: string | null }) {
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy} data-testid="hz-save-point">
-          {hasWarnings ? t('hz.saveAnyway') : t('common.save')}
+          {hasWarnings ? t('hazards.saveAnyway') : t('common.save')}
         </button>
         <a className="button" href={id ? hazardHref({ view: 'point', id }) : hazardHref({ view: 'list' })}>
           {t('common.cancel')}

@@ -5,8 +5,10 @@ import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS } from '../../../core/domain/hazard
 import { RISK_LEVELS, RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
 import { OVERALL_RESULT_LABELS } from '../../../core/domain/hazards/inspection';
 import { act } from '../../api/hooks';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { plain } from '../../format/safe';
 import { useT, type TKey } from '../../i18n';
-import { useFormatTime, useLabel } from './labels';
+import { useCodeLabel, useFormatTime } from './labels';
 import { LabelledOptions } from './LabelledOptions';
 import { hazardHref } from './route';
 
@@ -15,12 +17,12 @@ const ROW_HEIGHT = 44;
 type Sort = (typeof listSorts)[number];
 
 const SORT_LABELS: Record<Sort, TKey> = {
-  pinyin: 'hz.sort.pinyin',
-  name: 'hz.sort.name',
-  risk: 'hz.risk',
-  lastInspection: 'hz.lastInspection',
-  nextDue: 'hz.nextDue',
-  updated: 'hz.sort.updated',
+  pinyin: 'hazards.sort.pinyin',
+  name: 'hazards.sort.name',
+  risk: 'hazards.risk',
+  lastInspection: 'hazards.lastInspection',
+  nextDue: 'hazards.nextDue',
+  updated: 'hazards.sort.updated',
 };
 
 /** Pages are fetched as the user scrolls to them, so 10k points never travel at once. */
@@ -56,7 +58,7 @@ function usePagedPoints(filter: PointFilter, sort: Sort, desc: boolean) {
 
 export function PointList() {
   const t = useT();
-  const label = useLabel();
+  const code = useCodeLabel();
   const time = useFormatTime();
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState<PointFilter>({ q: '', hazardType: null, riskLevel: null, status: 'active', community: null, overdue: null });
@@ -91,46 +93,46 @@ export function PointList() {
     <div className="stack">
       <div className="card hz-filters" role="search">
         <label className="hz-search">
-          {t('hz.search')}
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('hz.searchHint')} data-testid="hz-search" />
+          {t('hazards.search')}
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('hazards.searchHint')} data-testid="hz-search" />
         </label>
         <label>
-          {t('hz.type')}
+          {t('hazards.type')}
           <select value={filter.hazardType ?? ''} onChange={set('hazardType')} data-testid="hz-filter-type">
-            <option value="">{t('hz.all')}</option>
+            <option value="">{t('hazards.all')}</option>
             <LabelledOptions values={HAZARD_TYPE_IDS} labels={HAZARD_TYPE_LABELS} />
           </select>
         </label>
         <label>
-          {t('hz.risk')}
+          {t('hazards.risk')}
           <select value={filter.riskLevel ?? ''} onChange={set('riskLevel')}>
-            <option value="">{t('hz.all')}</option>
+            <option value="">{t('hazards.all')}</option>
             <LabelledOptions values={RISK_LEVELS} labels={RISK_LEVEL_LABELS} />
           </select>
         </label>
         <label>
-          {t('hz.status')}
+          {t('hazards.status')}
           <select value={filter.status ?? ''} onChange={set('status')}>
-            <option value="">{t('hz.all')}</option>
-            <option value="active">{t('hz.status.active')}</option>
-            <option value="retired">{t('hz.status.retired')}</option>
+            <option value="">{t('hazards.all')}</option>
+            <option value="active">{t('hazards.status.active')}</option>
+            <option value="retired">{t('hazards.status.retired')}</option>
           </select>
         </label>
         <label>
-          {t('hz.overdueFilter')}
+          {t('hazards.overdueFilter')}
           <select value={filter.overdue ?? ''} onChange={set('overdue')} data-testid="hz-filter-overdue">
-            <option value="">{t('hz.all')}</option>
-            <option value="any">{t('hz.overdue.any')}</option>
-            <option value="inspection">{t('hz.overdue.inspection')}</option>
-            <option value="rectification">{t('hz.overdue.rectification')}</option>
+            <option value="">{t('hazards.all')}</option>
+            <option value="any">{t('hazards.overdue.any')}</option>
+            <option value="inspection">{t('hazards.overdue.inspection')}</option>
+            <option value="rectification">{t('hazards.overdue.rectification')}</option>
           </select>
         </label>
         <label className="hz-check">
           <input type="checkbox" checked={filter.deleted === true} onChange={(e) => setFilter((f) => ({ ...f, deleted: e.target.checked || undefined, status: e.target.checked ? null : 'active' }))} data-testid="hz-filter-deleted" />
-          {t('hz.filter.deleted')}
+          {t('hazards.filter.deleted')}
         </label>
         <label>
-          {t('hz.sort')}
+          {t('hazards.sort')}
           <select value={sort} onChange={(e) => (setSort(e.target.value as Sort), setDesc(e.target.value === 'risk' || e.target.value === 'lastInspection'))} data-testid="hz-sort">
             {(Object.keys(SORT_LABELS) as Sort[]).map((s) => (
               <option key={s} value={s}>
@@ -140,33 +142,33 @@ export function PointList() {
           </select>
         </label>
         <a className="button primary" href={hazardHref({ view: 'new' })} data-testid="hz-new-point">
-          {t('hz.newPoint')}
+          {t('hazards.newPoint')}
         </a>
       </div>
       <p className="muted" role="status" data-testid="hz-total">
-        {total === null ? t('common.loading') : t('hz.count', { n: total })}
+        {total === null ? t('common.loading') : t('hazards.count', { n: total })}
       </p>
-      <div className="card hz-table" role="table" aria-rowcount={total ?? 0} aria-label={t('hz.tab.register')}>
+      <div className="card hz-table" role="table" aria-rowcount={total ?? 0} aria-label={t('hazards.tab.register')}>
         <div className="hz-row hz-row-head" role="row">
           <button type="button" role="columnheader" aria-sort={ariaSort('pinyin')} onClick={sortBy('pinyin')}>
-            {t('hz.name')}
+            {t('hazards.name')}
             {sortMark('pinyin')}
           </button>
-          <span role="columnheader">{t('hz.type')}</span>
+          <span role="columnheader">{t('hazards.type')}</span>
           <button type="button" role="columnheader" aria-sort={ariaSort('risk')} onClick={sortBy('risk')}>
-            {t('hz.risk')}
+            {t('hazards.risk')}
             {sortMark('risk')}
           </button>
-          <span role="columnheader">{t('hz.community')}</span>
+          <span role="columnheader">{t('hazards.community')}</span>
           <button type="button" role="columnheader" aria-sort={ariaSort('lastInspection')} onClick={sortBy('lastInspection')}>
-            {t('hz.lastInspection')}
+            {t('hazards.lastInspection')}
             {sortMark('lastInspection')}
           </button>
           <button type="button" role="columnheader" aria-sort={ariaSort('nextDue')} onClick={sortBy('nextDue')}>
-            {t('hz.nextDue')}
+            {t('hazards.nextDue')}
             {sortMark('nextDue')}
           </button>
-          <span role="columnheader">{t('hz.openRects')}</span>
+          <span role="columnheader">{t('hazards.openRects')}</span>
         </div>
         <div ref={scroller} className="hz-scroll">
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
@@ -182,41 +184,45 @@ export function PointList() {
                   data-testid="hz-row"
                 >
                   {p ? (
-                    <>
-                      {p.deletedAt ? (
-                        <span role="cell">
-                          {p.name} <small className="muted">({t('hz.deletedAt', { time: time(Date.parse(p.deletedAt)) })})</small>
-                        </span>
-                      ) : (
-                        <a role="cell" href={hazardHref({ view: 'point', id: p.id })}>
-                          {p.name}
-                          {p.status === 'retired' && <small className="muted"> ({t('hz.status.retired')})</small>}
-                        </a>
+                    <StoredRow method="hazards.listPoints" rowId={p.id} name={p.name} as="div">
+                      {() => (
+                        <>
+                          {p.deletedAt ? (
+                            <span role="cell">
+                              {p.name} <small className="muted">({t('hazards.deletedAt', { time: plain(time(p.deletedAt)) })})</small>
+                            </span>
+                          ) : (
+                            <a role="cell" href={hazardHref({ view: 'point', id: p.id })}>
+                              {p.name}
+                              {p.status === 'retired' && <small className="muted"> ({t('hazards.status.retired')})</small>}
+                            </a>
+                          )}
+                          <span role="cell">{code(HAZARD_TYPE_LABELS, p.hazardType)}</span>
+                          <span role="cell">
+                            <span className={`hz-risk hz-risk-${p.riskLevel}`}>{code(RISK_LEVEL_LABELS, p.riskLevel)}</span>
+                          </span>
+                          <span role="cell">{p.community || '—'}</span>
+                          <span role="cell">
+                            {time(p.lastInspectionMs)} {p.lastResult != null && <small className={`hz-result-${p.lastResult}`}>{code(OVERALL_RESULT_LABELS, p.lastResult)}</small>}
+                          </span>
+                          <span role="cell" className={p.status === 'active' && !p.deletedAt && (p.nextDueMs === null || p.nextDueMs <= Date.now()) ? 'hz-due' : undefined}>
+                            {p.nextDueMs === null ? t('hazards.neverInspected') : time(p.nextDueMs)}
+                          </span>
+                          {p.deletedAt ? (
+                            <span role="cell">
+                              <button type="button" onClick={() => restore(p.id)} data-testid="hz-restore-row">
+                                {t('hazards.restore')}
+                              </button>
+                            </span>
+                          ) : (
+                            <span role="cell">
+                              {p.openRectifications}
+                              {p.overdueRectifications > 0 && <strong className="hz-overdue"> {t('hazards.overdueN', { n: p.overdueRectifications })}</strong>}
+                            </span>
+                          )}
+                        </>
                       )}
-                      <span role="cell">{label(HAZARD_TYPE_LABELS[p.hazardType])}</span>
-                      <span role="cell">
-                        <span className={`hz-risk hz-risk-${p.riskLevel}`}>{label(RISK_LEVEL_LABELS[p.riskLevel])}</span>
-                      </span>
-                      <span role="cell">{p.community || '—'}</span>
-                      <span role="cell">
-                        {time(p.lastInspectionMs)} {p.lastResult && <small className={`hz-result-${p.lastResult}`}>{label(OVERALL_RESULT_LABELS[p.lastResult])}</small>}
-                      </span>
-                      <span role="cell" className={p.status === 'active' && !p.deletedAt && (p.nextDueMs === null || p.nextDueMs <= Date.now()) ? 'hz-due' : undefined}>
-                        {p.nextDueMs === null ? t('hz.neverInspected') : time(p.nextDueMs)}
-                      </span>
-                      {p.deletedAt ? (
-                        <span role="cell">
-                          <button type="button" onClick={() => restore(p.id)} data-testid="hz-restore-row">
-                            {t('hz.restore')}
-                          </button>
-                        </span>
-                      ) : (
-                        <span role="cell">
-                          {p.openRectifications}
-                          {p.overdueRectifications > 0 && <strong className="hz-overdue"> {t('hz.overdueN', { n: p.overdueRectifications })}</strong>}
-                        </span>
-                      )}
-                    </>
+                    </StoredRow>
                   ) : (
                     <span className="muted">…</span>
                   )}

@@ -4,7 +4,7 @@ import { allowedActions, RECTIFICATION_ACTION_LABELS, RECTIFICATION_STATUS_LABEL
 import { act, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
-import { useFormatTime, useLabel } from './labels';
+import { useCodeLabel, useFormatTime, useLabel } from './labels';
 import { hazardHref } from './route';
 import { PhotoPicker, PhotoViewer, Thumb } from './PhotoPicker';
 
@@ -13,6 +13,7 @@ type StatusFilter = 'open' | 'pending' | 'in_progress' | 'awaiting_recheck' | 'c
 export function RectList() {
   const t = useT();
   const label = useLabel();
+  const code = useCodeLabel();
   const [status, setStatus] = useState<StatusFilter>('open');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const list = useQuery('hazards.listRectifications', { status: status || null, overdueOnly, limit: 500 });
@@ -20,33 +21,33 @@ export function RectList() {
     <div className="stack">
       <div className="card hz-filters">
         <label>
-          {t('hz.status')}
+          {t('hazards.status')}
           <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} data-testid="hz-rect-status">
-            <option value="open">{t('hz.rect.open')}</option>
+            <option value="open">{t('hazards.rect.open')}</option>
             {(['pending', 'in_progress', 'awaiting_recheck', 'closed'] as const).map((s) => (
               <option key={s} value={s}>
                 {label(RECTIFICATION_STATUS_LABELS[s])}
               </option>
             ))}
-            <option value="">{t('hz.all')}</option>
+            <option value="">{t('hazards.all')}</option>
           </select>
         </label>
         <label className="hz-check">
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
-          {t('hz.overdueOnly')}
+          {t('hazards.overdueOnly')}
         </label>
       </div>
       <div className="card">
-        <p className="muted">{t('hz.count', { n: list.data?.total ?? 0 })}</p>
+        <p className="muted">{t('hazards.count', { n: list.data?.total ?? 0 })}</p>
         <table data-testid="hz-rect-table">
           <thead>
             <tr>
-              <th>{t('hz.noticeNo')}</th>
-              <th>{t('hz.point')}</th>
-              <th>{t('hz.description')}</th>
-              <th>{t('hz.responsible')}</th>
-              <th>{t('hz.deadline')}</th>
-              <th>{t('hz.status')}</th>
+              <th>{t('hazards.noticeNo')}</th>
+              <th>{t('hazards.point')}</th>
+              <th>{t('hazards.description')}</th>
+              <th>{t('hazards.responsible')}</th>
+              <th>{t('hazards.deadline')}</th>
+              <th>{t('hazards.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -60,9 +61,9 @@ export function RectList() {
                 <td>{[r.responsibleUnit, r.responsiblePerson].filter(Boolean).join(' ')}</td>
                 <td>
                   {r.deadline}
-                  {r.overdue && <strong className="hz-overdue"> {t('hz.overdueDays', { n: r.daysOverdue })}</strong>}
+                  {r.overdue && <strong className="hz-overdue"> {t('hazards.overdueDays', { n: r.daysOverdue })}</strong>}
                 </td>
-                <td>{label(RECTIFICATION_STATUS_LABELS[r.status])}</td>
+                <td>{code(RECTIFICATION_STATUS_LABELS, r.status)}</td>
               </tr>
             ))}
           </tbody>
@@ -75,6 +76,7 @@ export function RectList() {
 export function RectDetail({ id }: { id: string }) {
   const t = useT();
   const label = useLabel();
+  const code = useCodeLabel();
   const time = useFormatTime();
   const refreshStatus = useStatus((s) => s.refresh);
   const operator = useStatus((s) => s.status?.operatorName ?? '');
@@ -103,36 +105,36 @@ export function RectDetail({ id }: { id: string }) {
       <div className="card">
         <div className="hz-title-row">
           <h2>
-            {o.description} <span className="pill" data-testid="hz-rect-status-pill">{label(RECTIFICATION_STATUS_LABELS[o.status])}</span>
-            {o.overdue && <span className="pill danger">{t('hz.overdueDays', { n: o.daysOverdue })}</span>}
+            {o.description} <span className="pill" data-testid="hz-rect-status-pill">{code(RECTIFICATION_STATUS_LABELS, o.status)}</span>
+            {o.overdue && <span className="pill danger">{t('hazards.overdueDays', { n: o.daysOverdue })}</span>}
           </h2>
           <a className="button" href={hazardHref({ view: 'notice', id })} data-testid="hz-open-notice">
-            {t('hz.notice')}
+            {t('hazards.notice')}
           </a>
         </div>
         <dl className="facts hz-facts">
-          <dt>{t('hz.noticeNo')}</dt>
+          <dt>{t('hazards.noticeNo')}</dt>
           <dd className="mono">{o.noticeNo}</dd>
-          <dt>{t('hz.point')}</dt>
+          <dt>{t('hazards.point')}</dt>
           <dd>
             <a href={hazardHref({ view: 'point', id: o.pointId })}>{o.pointName}</a>
           </dd>
-          <dt>{t('hz.responsible')}</dt>
+          <dt>{t('hazards.responsible')}</dt>
           <dd>{[o.responsibleUnit, o.responsiblePerson].filter(Boolean).join(' ') || '—'}</dd>
-          <dt>{t('hz.deadline')}</dt>
+          <dt>{t('hazards.deadline')}</dt>
           <dd>{o.deadline}</dd>
-          <dt>{t('hz.openedBy')}</dt>
+          <dt>{t('hazards.openedBy')}</dt>
           <dd>
             {o.createdBy} · {time(o.createdAtMs)}
           </dd>
         </dl>
       </div>
       <div className="card">
-        <h2>{t('hz.history')}</h2>
+        <h2>{t('hazards.history')}</h2>
         <ol className="hz-history">
           {o.history.map((h, i) => (
             <li key={i}>
-              <span className="mono">{time(h.atMs)}</span> {h.actor} · {label(RECTIFICATION_ACTION_LABELS[h.action])} ({label(RECTIFICATION_STATUS_LABELS[h.from])} → {label(RECTIFICATION_STATUS_LABELS[h.to])})
+              <span className="mono">{time(h.atMs)}</span> {h.actor} · {code(RECTIFICATION_ACTION_LABELS, h.action)} ({code(RECTIFICATION_STATUS_LABELS, h.from)} → {code(RECTIFICATION_STATUS_LABELS, h.to)})
               {h.note && <div className="muted">{h.note}</div>}
               <div className="hz-thumbs">
                 {stepPhotos(i).map((p) => (
@@ -145,17 +147,17 @@ export function RectDetail({ id }: { id: string }) {
       </div>
       {o.status !== 'closed' && (
         <div className="card form-grid" data-testid="hz-rect-actions">
-          <h2>{t('hz.nextStep')}</h2>
+          <h2>{t('hazards.nextStep')}</h2>
           <label>
-            {t('hz.actor')}
+            {t('hazards.actor')}
             <input name="actor" value={actor} onChange={(e) => setActor(e.target.value)} required maxLength={50} />
           </label>
           <label className="hz-wide">
-            {t('hz.stepNote')}
+            {t('hazards.stepNote')}
             <textarea name="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
           </label>
           <div className="hz-wide">
-            <PhotoPicker label={t('hz.evidence')} photos={photos} onChange={setPhotos} testId="hz-evidence" />
+            <PhotoPicker label={t('hazards.evidence')} photos={photos} onChange={setPhotos} testId="hz-evidence" />
           </div>
           <div className="form-actions">
             {allowedActions({ status: o.status } as RectificationOrder).map((a) => (

@@ -43,32 +43,32 @@ export function RouteForm({ route, onSaved, onCancel }: { route: RouteRecord | n
 
   return (
     <form className="card form-grid" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && route && onCancel()} aria-labelledby="hz-route-form" data-testid="hz-route-form">
-      <h2 id="hz-route-form">{route ? t('hz.route.edit', { name: route.name }) : t('hz.newRoute')}</h2>
+      <h2 id="hz-route-form">{route ? t('hazards.route.edit', { name: route.name }) : t('hazards.newRoute')}</h2>
       <label>
-        {t('hz.routeName')}
+        {t('hazards.routeName')}
         <input name="routeName" required maxLength={100} autoFocus={route !== null} value={name} onChange={(e) => setName(e.target.value)} />
       </label>
       <label>
-        {t('hz.assignees')}
-        <input name="assignees" value={assignees} onChange={(e) => setAssignees(e.target.value)} placeholder={t('hz.inspectorsHint')} />
+        {t('hazards.assignees')}
+        <input name="assignees" value={assignees} onChange={(e) => setAssignees(e.target.value)} placeholder={t('hazards.inspectorsHint')} />
       </label>
       <label>
-        {t('hz.route.every')}
+        {t('hazards.route.every')}
         <span className="hz-inline">
           <input name="every" type="number" min={kind === 'days' ? 1 : 0.25} step={kind === 'days' ? 1 : 'any'} required value={every} onChange={(e) => setEvery(e.target.value)} />
-          <select name="everyKind" value={kind} onChange={(e) => setKind(e.target.value as 'days' | 'hours')} aria-label={t('hz.route.unit')}>
-            <option value="days">{t('hz.route.days')}</option>
-            <option value="hours">{t('hz.route.hours')}</option>
+          <select name="everyKind" value={kind} onChange={(e) => setKind(e.target.value as 'days' | 'hours')} aria-label={t('hazards.route.unit')}>
+            <option value="days">{t('hazards.route.days')}</option>
+            <option value="hours">{t('hazards.route.hours')}</option>
           </select>
         </span>
       </label>
       <label>
-        {t('hz.routeWarnHours')}
+        {t('hazards.routeWarnHours')}
         <input name="warnHours" type="number" min={0.25} step="any" value={warnHours} onChange={(e) => setWarnHours(e.target.value)} />
       </label>
       <label>
-        {t('hz.addPoint')}
-        <input name="routePointSearch" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('hz.searchHint')} />
+        {t('hazards.addPoint')}
+        <input name="routePointSearch" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('hazards.searchHint')} />
       </label>
       <ul className="hz-plain hz-wide hz-pick">
         {found.data?.rows
@@ -86,13 +86,13 @@ export function RouteForm({ route, onSaved, onCancel }: { route: RouteRecord | n
         {picked.map((p, i) => (
           <li key={p.id}>
             <span className="hz-route-name">{p.name}</span>
-            <button type="button" className="ghost" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('hz.route.moveUpNamed', { name: p.name })}>
+            <button type="button" className="ghost" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('hazards.route.moveUpNamed', { name: p.name })}>
               ↑
             </button>
-            <button type="button" className="ghost" onClick={() => move(i, 1)} disabled={i === picked.length - 1} aria-label={t('hz.route.moveDownNamed', { name: p.name })}>
+            <button type="button" className="ghost" onClick={() => move(i, 1)} disabled={i === picked.length - 1} aria-label={t('hazards.route.moveDownNamed', { name: p.name })}>
               ↓
             </button>
-            <button type="button" className="ghost" onClick={() => setPicked((list) => list.filter((x) => x.id !== p.id))} aria-label={t('hz.route.removeNamed', { name: p.name })}>
+            <button type="button" className="ghost" onClick={() => setPicked((list) => list.filter((x) => x.id !== p.id))} aria-label={t('hazards.route.removeNamed', { name: p.name })}>
               ×
             </button>
           </li>

@@ -1,20 +1,21 @@
 import type { SummaryRow } from '../../../core/contract/hazards-types';
 import { HAZARD_TYPE_LABELS, isHazardTypeId } from '../../../core/domain/hazards/templates';
 import { useQuery } from '../../api/hooks';
+import { plain } from '../../format/safe';
 import { useT, type TKey } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useFormatTime, useLabel } from './labels';
 
 const COLUMNS: { key: keyof SummaryRow; label: TKey }[] = [
-  { key: 'points', label: 'hz.sum.points' },
-  { key: 'active', label: 'hz.sum.active' },
-  { key: 'highRisk', label: 'hz.sum.highRisk' },
-  { key: 'residents', label: 'hz.residents' },
-  { key: 'vulnerable', label: 'hz.vulnerable' },
-  { key: 'inspected7d', label: 'hz.sum.inspected7d' },
-  { key: 'openRectifications', label: 'hz.sum.open' },
-  { key: 'overdueRectifications', label: 'hz.sum.overdue' },
-  { key: 'closedRectifications', label: 'hz.sum.closed' },
+  { key: 'points', label: 'hazards.sum.points' },
+  { key: 'active', label: 'hazards.sum.active' },
+  { key: 'highRisk', label: 'hazards.sum.highRisk' },
+  { key: 'residents', label: 'hazards.residents' },
+  { key: 'vulnerable', label: 'hazards.vulnerable' },
+  { key: 'inspected7d', label: 'hazards.sum.inspected7d' },
+  { key: 'openRectifications', label: 'hazards.sum.open' },
+  { key: 'overdueRectifications', label: 'hazards.sum.overdue' },
+  { key: 'closedRectifications', label: 'hazards.sum.closed' },
 ];
 
 function Table({ title, first, rows, total, name }: { title: string; first: string; rows: SummaryRow[]; total: SummaryRow; name: (key: string) => string }) {
@@ -46,7 +47,7 @@ function Table({ title, first, rows, total, name }: { title: string; first: stri
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">{t('hz.sum.total')}</th>
+          <th scope="row">{t('hazards.sum.total')}</th>
           {COLUMNS.map((c) => (
             <td key={c.key}>{total[c.key]}</td>
           ))}
@@ -73,11 +74,11 @@ export function Summary() {
         </button>
       </div>
       <header className="hz-print-head">
-        <h2>{t('hz.sum.title', { unit })}</h2>
-        <p className="muted">{t('hz.sum.madeAt', { at: time(Date.now()) })}</p>
+        <h2>{t('hazards.sum.title', { unit })}</h2>
+        <p className="muted">{t('hazards.sum.madeAt', { at: plain(time(Date.now())) })}</p>
       </header>
-      <Table title={t('hz.sum.byType')} first={t('hz.type')} rows={s.byType} total={s.total} name={(k) => (isHazardTypeId(k) ? label(HAZARD_TYPE_LABELS[k]) : k)} />
-      <Table title={t('hz.sum.byCommunity')} first={t('hz.community')} rows={s.byCommunity} total={s.total} name={(k) => k || t('hz.sum.noCommunity')} />
+      <Table title={t('hazards.sum.byType')} first={t('hazards.type')} rows={s.byType} total={s.total} name={(k) => (isHazardTypeId(k) ? label(HAZARD_TYPE_LABELS[k]) : k)} />
+      <Table title={t('hazards.sum.byCommunity')} first={t('hazards.community')} rows={s.byCommunity} total={s.total} name={(k) => k || t('hazards.sum.noCommunity')} />
     </div>
   );
 }

@@ -32,22 +32,22 @@ export function Templates() {
     <div className="stack">
       <div className="card form-grid">
         <label>
-          {t('hz.type')}
+          {t('hazards.type')}
           <select value={type} onChange={(e) => setType(e.target.value as HazardTypeId)}>
             <LabelledOptions values={HAZARD_TYPE_IDS} labels={HAZARD_TYPE_LABELS} />
           </select>
         </label>
-        <p className="muted">{current && t('hz.tpl.version', { v: current.version, count: history.data?.length ?? 0 })}</p>
+        <p className="muted">{current && t('hazards.tpl.version', { v: current.version, count: history.data?.length ?? 0 })}</p>
       </div>
       <div className="card">
         <table className="hz-template">
           <thead>
             <tr>
-              <th>{t('hz.tpl.key')}</th>
-              <th>{t('hz.tpl.labelZh')}</th>
-              <th>{t('hz.tpl.labelEn')}</th>
-              <th>{t('hz.tpl.kind')}</th>
-              <th>{t('hz.tpl.required')}</th>
+              <th>{t('hazards.tpl.key')}</th>
+              <th>{t('hazards.tpl.labelZh')}</th>
+              <th>{t('hazards.tpl.labelEn')}</th>
+              <th>{t('hazards.tpl.kind')}</th>
+              <th>{t('hazards.tpl.required')}</th>
               <th />
             </tr>
           </thead>
@@ -55,26 +55,26 @@ export function Templates() {
             {items.map((item, i) => (
               <tr key={i}>
                 <td>
-                  <input aria-label={t('hz.tpl.key')} value={item.key} onChange={(e) => edit(i, { key: e.target.value })} />
+                  <input aria-label={t('hazards.tpl.key')} value={item.key} onChange={(e) => edit(i, { key: e.target.value })} />
                 </td>
                 <td>
-                  <input aria-label={t('hz.tpl.labelZh')} value={item.labelZh} onChange={(e) => edit(i, { labelZh: e.target.value })} />
+                  <input aria-label={t('hazards.tpl.labelZh')} value={item.labelZh} onChange={(e) => edit(i, { labelZh: e.target.value })} />
                 </td>
                 <td>
-                  <input aria-label={t('hz.tpl.labelEn')} value={item.labelEn} onChange={(e) => edit(i, { labelEn: e.target.value })} />
+                  <input aria-label={t('hazards.tpl.labelEn')} value={item.labelEn} onChange={(e) => edit(i, { labelEn: e.target.value })} />
                 </td>
                 <td>
-                  <select aria-label={t('hz.tpl.kind')} value={item.kind} onChange={(e) => edit(i, { kind: e.target.value as TemplateItem['kind'], failFromGrade: e.target.value === 'grade' ? 'C' : undefined })}>
-                    <option value="check">{t('hz.tpl.check')}</option>
-                    <option value="grade">{t('hz.tpl.grade')}</option>
-                    <option value="count">{t('hz.tpl.count')}</option>
+                  <select aria-label={t('hazards.tpl.kind')} value={item.kind} onChange={(e) => edit(i, { kind: e.target.value as TemplateItem['kind'], failFromGrade: e.target.value === 'grade' ? 'C' : undefined })}>
+                    <option value="check">{t('hazards.tpl.check')}</option>
+                    <option value="grade">{t('hazards.tpl.grade')}</option>
+                    <option value="count">{t('hazards.tpl.count')}</option>
                   </select>
                 </td>
                 <td>
-                  <input type="checkbox" aria-label={t('hz.tpl.required')} checked={item.required} onChange={(e) => edit(i, { required: e.target.checked })} />
+                  <input type="checkbox" aria-label={t('hazards.tpl.required')} checked={item.required} onChange={(e) => edit(i, { required: e.target.checked })} />
                 </td>
                 <td>
-                  <button type="button" className="ghost" onClick={() => setItems((list) => list.filter((_, j) => j !== i))} aria-label={t('hz.remove')}>
+                  <button type="button" className="ghost" onClick={() => setItems((list) => list.filter((_, j) => j !== i))} aria-label={t('hazards.remove')}>
                     ×
                   </button>
                 </td>
@@ -84,10 +84,10 @@ export function Templates() {
         </table>
         <div className="form-actions">
           <button type="button" onClick={() => setItems((list) => [...list, { key: `item_${list.length + 1}`, labelZh: '', labelEn: '', kind: 'check', required: true }])}>
-            {t('hz.tpl.add')}
+            {t('hazards.tpl.add')}
           </button>
           <button type="button" className="primary" onClick={save}>
-            {t('hz.tpl.save')}
+            {t('hazards.tpl.save')}
           </button>
           {saved && <span role="status">{t('common.saved')}</span>}
         </div>

@@ -3,7 +3,9 @@ import type { ImportBatch, MappingInput } from '../../../core/contract/rain';
 import { detectColumns, findHeaderRow, mappingProblems, parseRainRows, type DateColumns, type RainCsvMapping, type RowError } from '../../../core/domain/rain/csv';
 import { act, useQuery } from '../../api/hooks';
 import { CallError } from '../../api/client';
-import { useT, type TKey } from '../../i18n';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { safeNumber, useCodeLabel } from '../../format/safe';
+import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import { fmtTime, useTimeZone } from './format';
 import { readHead, runImport, type ImportJob, type Progress } from './importRunner';
@@ -14,6 +16,7 @@ const HEAD_ROWS = 40;
 
 export function ImportPanel({ onImported }: { onImported(): void }) {
   const t = useT();
+  const code = useCodeLabel();
   const zone = useTimeZone();
   const lang = useUi((s) => s.lang);
   const [file, setFile] = useState<File | null>(null);
@@ -227,13 +230,17 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
           <table>
             <tbody>
               {history.data.map((b) => (
-                <tr key={b.id}>
-                  <td>{fmtTime(Date.parse(b.createdAt), zone, 'yyyy-MM-dd HH:mm')}</td>
-                  <td>{b.source}</td>
-                  <td>{t(`rain.import.status.${b.status}` as TKey)}</td>
-                  <td className="rain-num">+{b.inserted}</td>
-                  <td className="rain-num">{b.duplicates}</td>
-                </tr>
+                <StoredRow key={b.id} method="rain.imports" rowId={b.id} name={b.source} as="tr" colSpan={5}>
+                  {() => (
+                    <tr>
+                      <td>{fmtTime(b.createdAt, zone, 'yyyy-MM-dd HH:mm')}</td>
+                      <td>{b.source}</td>
+                      <td>{code('rain.import.status', b.status)}</td>
+                      <td className="rain-num">+{safeNumber(b.inserted)}</td>
+                      <td className="rain-num">{safeNumber(b.duplicates)}</td>
+                    </tr>
+                  )}
+                </StoredRow>
               ))}
             </tbody>
           </table>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { StationRecord } from '../../../core/contract/rain';
 import { parseManualLine } from '../../../core/domain/rain/manual';
 import { act } from '../../api/hooks';
+import { plain } from '../../format/safe';
 import { useT, type TKey } from '../../i18n';
 import { fmtTime, useTimeZone } from './format';
 
@@ -37,7 +38,7 @@ export function ManualEntry({ stations, nowMs, onSaved }: { stations: StationRec
     setDone(
       t(`rain.manual.saved.${result.outcome}` as TKey, {
         code: station.code,
-        time: fmtTime(endMs, zone, 'yyyy-MM-dd HH:mm'),
+        time: plain(fmtTime(endMs, zone, 'yyyy-MM-dd HH:mm')),
         value: result.value === null ? '—' : `${result.value}${unit}`,
         rule: result.rule ?? '',
       }),

@@ -6,8 +6,9 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { StationSeriesOut } from '../../../core/contract/rain';
 import { useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
+import { plain } from '../../format/safe';
 import { useUi } from '../../store/ui';
-import { fmtTime, useTimeZone } from './format';
+import { fmtM, fmtMm, fmtTime, useTimeZone } from './format';
 
 // Only the parts drawn here, so the chart costs a fraction of the full echarts bundle.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -23,13 +24,13 @@ function options(data: StationSeriesOut, t: ReturnType<typeof useT>, zone: strin
   const text = cssVar('--text', '#e6edf3');
   const muted = cssVar('--muted', '#9fb0c0');
   const border = cssVar('--border', '#2b3a4a');
-  const labels = data.points.map((p) => fmtTime(p.endMs, zone, 'MM-dd HH:mm'));
+  const labels = data.points.map((p) => plain(fmtTime(p.endMs, zone, 'MM-dd HH:mm')));
   const axis = { axisLine: { lineStyle: { color: border } }, axisLabel: { color: muted }, splitLine: { lineStyle: { color: border } } };
   const base = { animation: false, textStyle: { color: text }, tooltip: { trigger: 'axis' }, grid: { left: 56, right: 56, top: 40, bottom: 40 }, legend: { textStyle: { color: text } } };
   if (data.station.type === 'water') {
     const marks = [
-      data.station.warningM !== null ? { yAxis: data.station.warningM, name: t('rain.chart.warning', { level: data.station.warningM.toFixed(2) }), lineStyle: { color: cssVar('--orange', '#fb923c') } } : null,
-      data.station.guaranteeM !== null ? { yAxis: data.station.guaranteeM, name: t('rain.chart.guarantee', { level: data.station.guaranteeM.toFixed(2) }), lineStyle: { color: cssVar('--red', '#ef4444') } } : null,
+      data.station.warningM !== null ? { yAxis: data.station.warningM, name: t('rain.chart.warning', { level: plain(fmtM(data.station.warningM)) }), lineStyle: { color: cssVar('--orange', '#fb923c') } } : null,
+      data.station.guaranteeM !== null ? { yAxis: data.station.guaranteeM, name: t('rain.chart.guarantee', { level: plain(fmtM(data.station.guaranteeM)) }), lineStyle: { color: cssVar('--red', '#ef4444') } } : null,
     ].filter((m) => m !== null);
     const values = data.points.map((p) => p.value as number);
     const top = Math.max(...values, ...marks.map((m) => m.yAxis));
@@ -115,7 +116,7 @@ export function StationChart({ stationId, atMs }: { stationId: string; atMs: num
                 .map((p) => (
                   <tr key={p.endMs}>
                     <td>{fmtTime(p.endMs, zone, 'yyyy-MM-dd HH:mm')}</td>
-                    <td className="rain-num">{data.station.type === 'water' ? p.value?.toFixed(2) : p.value?.toFixed(1)}</td>
+                    <td className="rain-num">{data.station.type === 'water' ? fmtM(p.value) : fmtMm(p.value)}</td>
                   </tr>
                 ))}
             </tbody>

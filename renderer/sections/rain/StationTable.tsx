@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RainOverview, StationOverview } from '../../../core/contract/rain';
-import { gradeColour, SIGNAL_COLOURS, gradeRain } from '../../../core/domain/rain/grades';
-import { useT, type TKey } from '../../i18n';
-import { fmtM, fmtMm, fmtTime, useTimeZone } from './format';
+import { gradeColour, RAIN_GRADE_COLOURS, SIGNAL_COLOURS, gradeRain } from '../../../core/domain/rain/grades';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { useCodeLabel } from '../../format/safe';
+import { useT } from '../../i18n';
+import { fmtM, fmtMm, fmtTime, swatch, useTimeZone } from './format';
 
 const WINDOWS = ['h1', 'h3', 'h6', 'h12', 'h24'] as const;
 const ROW_HEIGHT = 44;
@@ -22,6 +24,7 @@ function usePrinting(): boolean {
 
 function RainCells({ row }: { row: StationOverview }) {
   const t = useT();
+  const code = useCodeLabel();
   return (
     <>
       {WINDOWS.map((key) => {
@@ -43,8 +46,8 @@ function RainCells({ row }: { row: StationOverview }) {
       })}
       <span role="cell">
         {row.grade24 ? (
-          <span className="rain-grade" style={{ background: gradeColour(row.grade24) }} data-grade={row.grade24}>
-            {t(`rain.grade.${row.grade24}` as TKey)}
+          <span className="rain-grade" style={{ background: swatch(RAIN_GRADE_COLOURS, row.grade24) }} data-grade={row.grade24}>
+            {code('rain.grade', row.grade24)}
           </span>
         ) : (
           '—'
@@ -52,8 +55,8 @@ function RainCells({ row }: { row: StationOverview }) {
       </span>
       <span role="cell">
         {row.signal ? (
-          <span className="rain-signal" style={{ background: `var(${SIGNAL_COLOURS[row.signal].cssVar}, ${SIGNAL_COLOURS[row.signal].fallback})` }} data-signal={row.signal}>
-            {t(`rain.signal.${row.signal}` as TKey)}
+          <span className="rain-signal" style={{ background: swatch(SIGNAL_COLOURS, row.signal) }} data-signal={row.signal}>
+            {code('rain.signal', row.signal)}
           </span>
         ) : (
           '—'
@@ -64,17 +67,17 @@ function RainCells({ row }: { row: StationOverview }) {
 }
 
 function WaterCells({ row }: { row: StationOverview }) {
-  const t = useT();
+  const code = useCodeLabel();
   const status = row.waterStatus ?? 'unknown';
   return (
     <>
       <span role="cell" className="rain-water-span">
         {fmtM(row.levelM)} / {fmtM(row.station.warningM)} m
-        {row.overWarningM !== null && row.overWarningM > 0 ? ` (+${row.overWarningM.toFixed(2)})` : ''}
+        {row.overWarningM !== null && row.overWarningM > 0 && <> (+{fmtM(row.overWarningM)})</>}
       </span>
       <span role="cell">
         <span className={`rain-water rain-water-${status}`} data-water={status}>
-          {t(`rain.water.${status}` as TKey)}
+          {code('rain.water', status)}
         </span>
       </span>
     </>
@@ -128,14 +131,20 @@ export function StationTable({ data, selectedId, onSelect }: { data: RainOvervie
                 onClick={() => onSelect(row.station.id)}
                 onKeyDown={(e) => onKey(e, item.index)}
               >
-                <span role="cell" className="mono">
-                  {row.station.code}
-                </span>
-                <span role="cell">{row.station.name}</span>
-                <span role="cell" title={row.stale ? t('rain.stale') : undefined} className={row.stale ? 'rain-stale' : undefined}>
-                  {fmtTime(row.lastEndMs, zone)}
-                </span>
-                {row.station.type === 'rain' ? <RainCells row={row} /> : <WaterCells row={row} />}
+                <StoredRow method="rain.overview" rowId={row.station.id} name={row.station.name} as="div">
+                  {() => (
+                    <>
+                      <span role="cell" className="mono">
+                        {row.station.code}
+                      </span>
+                      <span role="cell">{row.station.name}</span>
+                      <span role="cell" title={row.stale ? t('rain.stale') : undefined} className={row.stale ? 'rain-stale' : undefined}>
+                        {fmtTime(row.lastEndMs, zone)}
+                      </span>
+                      {row.station.type === 'rain' ? <RainCells row={row} /> : <WaterCells row={row} />}
+                    </>
+                  )}
+                </StoredRow>
               </div>
             );
           })}

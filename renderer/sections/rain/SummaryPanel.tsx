@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { RainSummary, StationRecord } from '../../../core/contract/rain';
 import { localParts } from '../../../core/time';
 import { act, useQuery } from '../../api/hooks';
+import { safeNumber } from '../../format/safe';
 import { translate, useT } from '../../i18n';
 import { fmtM, fmtMm, fmtTime, useTimeZone } from './format';
 
@@ -98,20 +99,28 @@ export function SummaryPanel({ stations, nowMs }: { stations: StationRecord[]; n
                     {s.complete || s.totalMm === null ? '' : '≥'}
                     {fmtMm(s.totalMm)}
                   </td>
-                  <td className="rain-num">{s.rainDays}</td>
-                  <td>{s.wettestDay ? `${s.wettestDay} (${fmtMm(s.wettestDayMm)})` : '—'}</td>
+                  <td className="rain-num">{safeNumber(s.rainDays)}</td>
+                  <td>
+                    {s.wettestDay ? (
+                      <>
+                        {s.wettestDay} ({fmtMm(s.wettestDayMm)})
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td className="rain-num">{fmtMm(s.normalMm)}</td>
-                  <td className="rain-num">{s.departurePercent === null ? '—' : `${s.departurePercent > 0 ? '+' : ''}${Math.round(s.departurePercent)}%`}</td>
+                  <td className="rain-num">{safeNumber(s.departurePercent, (p) => `${p > 0 ? '+' : ''}${Math.round(p)}%`)}</td>
                 </tr>
               ))}
               {result.water.map((w) => (
                 <tr key={w.stationId}>
                   <td>{w.name}</td>
                   <td colSpan={3}>
-                    {t('rain.summary.peak')} {fmtM(w.peakM)} m {w.peakAtMs === null ? '' : `(${fmtTime(w.peakAtMs, zone)})`}
+                    {t('rain.summary.peak')} {fmtM(w.peakM)} m {w.peakAtMs !== null && <>({fmtTime(w.peakAtMs, zone)})</>}
                   </td>
                   <td colSpan={2}>
-                    {t('rain.summary.daysAbove')} {w.daysAboveWarning}
+                    {t('rain.summary.daysAbove')} {safeNumber(w.daysAboveWarning)}
                   </td>
                 </tr>
               ))}

@@ -155,7 +155,7 @@ export function runImport(file: File, mapping: MappingInput, headerIndex: number
     try {
       return { batch: await call('rain.importCommit', { importId: batch.id }), cancelled: false, hasErrors: null };
     } catch (error) {
-      if (error instanceof CallError && error.body.key === 'rain.errors.importHasErrors') {
+      if (error instanceof CallError && error.body.key === 'errors.rain.importHasErrors') {
         return { batch: null, cancelled: false, hasErrors: { importId: batch.id, rows: Number(error.body.params?.rows ?? 0) } };
       }
       throw error;

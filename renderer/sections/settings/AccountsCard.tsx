@@ -7,7 +7,8 @@ import { useT, type TKey } from '../../i18n';
 import { ChangePasswordForm } from '../../components/LoginScreen';
 import { useSession } from '../../store/session';
 import { useStatus } from '../../store/status';
-import { formatLocal } from '../../../core/time';
+import { DEFAULT_TIME_ZONE } from '../../../core/time';
+import { plain, safeDate } from '../../format/safe';
 import '../../components/accounts.css';
 
 const roleKey = (role: Role) => `accounts.role.${role}` as TKey;
@@ -91,7 +92,7 @@ function AccountRow({ account, onChanged }: { account: AccountRecord; onChanged(
   const locked = account.lockedUntilMs !== null && account.lockedUntilMs > Date.now();
   // The office's time zone, as on the status bar, not the browser's (a LAN PC may be set to UTC).
   const timeZone = useStatus((state) => state.status?.timeZone);
-  const when = (ms: number | null) => (ms === null ? null : formatLocal(ms, 'yyyy-MM-dd HH:mm:ss', timeZone));
+  const when = (ms: number | null) => (ms === null ? null : safeDate(ms, 'yyyy-MM-dd HH:mm:ss', timeZone ?? DEFAULT_TIME_ZONE));
   return (
     <tr className={account.active ? undefined : 'inactive'} data-username={account.username}>
       <td className="mono">{account.username}</td>
@@ -108,7 +109,7 @@ function AccountRow({ account, onChanged }: { account: AccountRecord; onChanged(
       <td>
         {account.active ? t('accounts.active') : t('accounts.inactive')}
         {account.mustChangePassword && <span className="pill">{t('accounts.mustChangeFlag')}</span>}
-        {locked && <span className="pill danger">{t('accounts.lockedUntil', { time: when(account.lockedUntilMs) ?? '' })}</span>}
+        {locked && <span className="pill danger">{t('accounts.lockedUntil', { time: plain(when(account.lockedUntilMs) ?? '') })}</span>}
       </td>
       <td>{when(account.lastLoginAtMs) ?? t('accounts.never')}</td>
       <td>

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { BackupInfo, BackupList } from '../../../core/contract/backup';
 import type { AuditVerifyResult } from '../../../core/contract/system';
 import type { Settings } from '../../../core/settings';
-import { formatLocal } from '../../../core/time';
 import { call, CallError } from '../../api/client';
 import { act } from '../../api/hooks';
+import { StoredRow, withDialogBoundary } from '../../components/ErrorBoundary';
+import { plain, safeDate, safeNumber, useCodeLabel, type Shown } from '../../format/safe';
 import { isTKey, useT, type TKey } from '../../i18n';
 import { useUi } from '../../store/ui';
 import './backups.css';
@@ -12,7 +13,7 @@ import './backups.css';
 type BackupSettings = Settings['backup'];
 const POLL_MS = 700;
 
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
+const mb = (bytes: unknown): Shown => safeNumber(bytes, (n) => `${(n / 1_048_576).toFixed(n < 10_485_760 ? 1 : 0)} MB`);
 
 /**
  * List, back up now, restore with a confirmation that shows what the backup holds. A job runs in
@@ -21,12 +22,13 @@ const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 
  */
 export function BackupsCard({ settings, timeZone, onSaved }: { settings: BackupSettings | undefined; timeZone: string; onSaved(): void }) {
   const t = useT();
+  const code = useCodeLabel();
   const [list, setList] = useState<BackupList>();
   const [form, setForm] = useState<BackupSettings>();
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const [chain, setChain] = useState<AuditVerifyResult>();
   const restoring = useRef(false);
-  const when = (ms: number) => formatLocal(ms, 'yyyy-MM-dd HH:mm', timeZone);
+  const when = (ms: unknown) => safeDate(ms, 'yyyy-MM-dd HH:mm', timeZone);
 
   useEffect(() => setForm(settings), [settings]);
 
@@ -36,7 +38,7 @@ export function BackupsCard({ settings, timeZone, onSaved }: { settings: BackupS
       setList(next);
       return next;
     } catch (error) {
-      if (error instanceof CallError && error.body.key === 'errors.restoring') return undefined;
+      if (error instanceof CallError && error.body.key === 'errors.backup.restoring') return undefined;
       useUi.getState().reportError(error instanceof CallError ? error.body : { code: 'internal', key: 'errors.internal', message: String(error) });
       return undefined;
     }
@@ -130,7 +132,7 @@ export function BackupsCard({ settings, timeZone, onSaved }: { settings: BackupS
             {t('backup.progress', { phase: t(`backup.phase.${job.phase}` as TKey) })} <progress max={1} value={job.progress} />
           </>
         )}
-        {job?.state === 'done' && job.finishedAtMs !== null && t('backup.lastDone', { date: when(job.finishedAtMs) })}
+        {job?.state === 'done' && job.finishedAtMs !== null && t('backup.lastDone', { date: plain(when(job.finishedAtMs)) })}
         {job?.state === 'failed' && job.error && (
           <span>
             {t('backup.lastFailed')} {isTKey(job.error.key) ? t(job.error.key, job.error.params) : job.error.message}
@@ -154,27 +156,31 @@ export function BackupsCard({ settings, timeZone, onSaved }: { settings: BackupS
           </thead>
           <tbody>
             {list.backups.map((backup) => (
-              <tr key={backup.name} data-backup={backup.name}>
-                <td className="mono nowrap">{when(backup.createdAtMs)}</td>
-                <td className="nowrap">{t(`backup.reason.${backup.reason}` as TKey)}</td>
-                <td className="nowrap">{mb(backup.dbBytes + backup.filesBytes)}</td>
-                <td>
-                  <Counts backup={backup} />
-                </td>
-                <td className="nowrap" title={backup.path}>
-                  {t(`backup.location.${backup.location}` as TKey)}
-                </td>
-                <td className="nowrap">
-                  <button type="button" onClick={() => setConfirming(backup)} disabled={running} aria-label={t('backup.restoreLabel', { date: when(backup.createdAtMs) })}>
-                    {t('backup.restore')}
-                  </button>
-                </td>
-              </tr>
+              <StoredRow key={backup.name} method="backup.list" rowId={backup.name} name={backup.name} as="tr" colSpan={6}>
+                {() => (
+                  <tr data-backup={backup.name}>
+                    <td className="mono nowrap">{when(backup.createdAtMs)}</td>
+                    <td className="nowrap">{code('backup.reason', backup.reason)}</td>
+                    <td className="nowrap">{mb(backup.dbBytes + backup.filesBytes)}</td>
+                    <td>
+                      <Counts backup={backup} />
+                    </td>
+                    <td className="nowrap" title={backup.path}>
+                      {code('backup.location', backup.location)}
+                    </td>
+                    <td className="nowrap">
+                      <button type="button" onClick={() => setConfirming(backup)} disabled={running} aria-label={t('backup.restoreLabel', { date: plain(when(backup.createdAtMs)) })}>
+                        {t('backup.restore')}
+                      </button>
+                    </td>
+                  </tr>
+                )}
+              </StoredRow>
             ))}
           </tbody>
         </table>
       )}
-      {confirming && <ConfirmRestore backup={confirming} date={when(confirming.createdAtMs)} onCancel={() => setConfirming(null)} onConfirm={() => restore(confirming)} />}
+      {confirming && <ConfirmRestore backup={confirming} date={plain(when(confirming.createdAtMs))} onCancel={() => setConfirming(null)} onConfirm={() => restore(confirming)} />}
     </section>
   );
 }
@@ -191,15 +197,16 @@ function Counts({ backup, all = false }: { backup: BackupInfo; all?: boolean }) 
   const tables = all ? Object.keys(backup.counts).sort() : KEY_TABLES.filter((table) => table in backup.counts);
   return (
     <span className="muted">
-      {tables.map((table) => `${label(table)} ${backup.counts[table]}`).join(' · ')}
+      {tables.map((table) => `${label(table)} ${plain(safeNumber(backup.counts[table]))}`).join(' · ')}
       {!all && backup.fileCount > 0 && ` · ${t('backup.files', { count: backup.fileCount })}`}
     </span>
   );
 }
 
 /** A real modal dialog: focus moves into it, Tab stays inside, Esc cancels. */
-function ConfirmRestore({ backup, date, onCancel, onConfirm }: { backup: BackupInfo; date: string; onCancel(): void; onConfirm(): void }) {
+function ConfirmRestoreDialog({ backup, date, onCancel, onConfirm }: { backup: BackupInfo; date: string; onCancel(): void; onConfirm(): void }) {
   const t = useT();
+  const code = useCodeLabel();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -213,7 +220,7 @@ function ConfirmRestore({ backup, date, onCancel, onConfirm }: { backup: BackupI
         <dt>{t('backup.col.date')}</dt>
         <dd className="mono">{date}</dd>
         <dt>{t('backup.col.reason')}</dt>
-        <dd>{t(`backup.reason.${backup.reason}` as TKey)}</dd>
+        <dd>{code('backup.reason', backup.reason)}</dd>
         <dt>{t('backup.col.records')}</dt>
         <dd>
           <Counts backup={backup} />
@@ -236,3 +243,5 @@ function ConfirmRestore({ backup, date, onCancel, onConfirm }: { backup: BackupI
     </dialog>
   );
 }
+
+const ConfirmRestore = withDialogBoundary('restore-dialog', ConfirmRestoreDialog, (props) => props.onCancel);

@@ -80,16 +80,16 @@ describe('first-run setup', () => {
     expect(t.call<AccountsStatus>('accounts.status').setupNeeded).toBe(false);
 
     const auditRows = count('audit_log');
-    expect(t.fail('accounts.setupAdmin', { username: 'second', displayName: '王强', password: 'another-pass' })).toMatchObject({ code: 'conflict', key: 'errors.setupDone' });
+    expect(t.fail('accounts.setupAdmin', { username: 'second', displayName: '王强', password: 'another-pass' })).toMatchObject({ code: 'conflict', key: 'errors.accounts.setupDone' });
     expect(count('accounts')).toBe(1);
     expect(count('audit_log')).toBe(auditRows);
   });
 
   it('refuses a weak first password and leaves nothing behind', () => {
-    expect(t.fail('accounts.setupAdmin', { username: 'admin', displayName: '李建国', password: 'short' })).toMatchObject({ key: 'errors.passwordTooShort', params: { min: 8 } });
+    expect(t.fail('accounts.setupAdmin', { username: 'admin', displayName: '李建国', password: 'short' })).toMatchObject({ key: 'errors.accounts.passwordTooShort', params: { min: 8 } });
     // Seven characters as people count them, though 21 bytes in UTF-8.
-    expect(t.fail('accounts.setupAdmin', { username: 'admin', displayName: '李建国', password: '防汛值班密码七' })).toMatchObject({ key: 'errors.passwordTooShort' });
-    expect(t.fail('accounts.setupAdmin', { username: 'hongxun01', displayName: '李', password: 'HongXun01' })).toMatchObject({ key: 'errors.passwordIsUsername' });
+    expect(t.fail('accounts.setupAdmin', { username: 'admin', displayName: '李建国', password: '防汛值班密码七' })).toMatchObject({ key: 'errors.accounts.passwordTooShort' });
+    expect(t.fail('accounts.setupAdmin', { username: 'hongxun01', displayName: '李', password: 'HongXun01' })).toMatchObject({ key: 'errors.accounts.passwordIsUsername' });
     expect(t.fail('accounts.setupAdmin', { username: 'a b', displayName: '李', password: ADMIN_PW })).toMatchObject({ key: 'errors.validation' });
     expect(count('accounts')).toBe(0);
     expect(count('audit_log')).toBe(0);
@@ -102,14 +102,14 @@ describe('accounts administration', () => {
 
   it('treats user names case- and width-insensitively', () => {
     t.call('accounts.create', { username: 'zhangwei', displayName: '张伟', role: 'duty_officer', password: 'duty-pass-1' });
-    expect(t.fail('accounts.create', { username: 'ＺhangWei', displayName: '张伟', role: 'viewer', password: 'duty-pass-2' })).toMatchObject({ code: 'conflict', key: 'errors.usernameTaken' });
+    expect(t.fail('accounts.create', { username: 'ＺhangWei', displayName: '张伟', role: 'viewer', password: 'duty-pass-2' })).toMatchObject({ code: 'conflict', key: 'errors.accounts.usernameTaken' });
     expect(login('ZHANGWEI', 'duty-pass-1').ok).toBe(true);
   });
 
   it('keeps one active administrator and refuses a non-admin caller', () => {
     const [admin] = t.call<AccountRecord[]>('accounts.list', {});
-    expect(t.fail('accounts.update', { id: admin.id, patch: { role: 'leader' } })).toMatchObject({ key: 'errors.lastAdmin' });
-    expect(t.fail('accounts.update', { id: admin.id, patch: { active: false } })).toMatchObject({ key: 'errors.lastAdmin' });
+    expect(t.fail('accounts.update', { id: admin.id, patch: { role: 'leader' } })).toMatchObject({ key: 'errors.accounts.lastAdmin' });
+    expect(t.fail('accounts.update', { id: admin.id, patch: { active: false } })).toMatchObject({ key: 'errors.accounts.lastAdmin' });
     const leader = signInAsNew('leader', 'leader');
     expect(t.fail('accounts.create', { username: 'x1', displayName: '某', role: 'admin', password: 'whatever-1' }, leader)).toMatchObject({ code: 'forbidden' });
     expect(t.fail('accounts.list', {}, leader)).toMatchObject({ code: 'forbidden' });
@@ -154,7 +154,7 @@ describe('accounts administration', () => {
     expect(t.fail('accounts.changePassword', { oldPassword: VIEWER_PW, newPassword: 'mine-now-1' }, before)).toMatchObject({ code: 'unauthorized' });
     expect(login('viewer1', VIEWER_PW).ok).toBe(false);
     const session = signIn('viewer1', 'temp-pass-9');
-    expect(t.fail('accounts.changePassword', { oldPassword: 'not-it-at-all', newPassword: 'mine-now-1' }, session)).toMatchObject({ key: 'errors.wrongPassword' });
+    expect(t.fail('accounts.changePassword', { oldPassword: 'not-it-at-all', newPassword: 'mine-now-1' }, session)).toMatchObject({ key: 'errors.accounts.wrongPassword' });
     const changed = t.call<PasswordChanged>('accounts.changePassword', { oldPassword: 'temp-pass-9', newPassword: 'mine-now-1' }, session);
     expect(changed.account.mustChangePassword).toBe(false);
     expect(login('viewer1', 'mine-now-1').ok).toBe(true);

@@ -1,11 +1,7 @@
-import { openAppDatabase } from '../../../db/handlers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { migrations } from '../../../db/migrations';
 import { verifyAuditChain } from '../../../db/audit/verify';
-import { auditRepo, chainHash, GENESIS_HASH, type ChainRow } from '../../../db/audit/audit.repo';
+import { chainHash, GENESIS_HASH, type ChainRow } from '../../../db/audit/audit.repo';
 import { createTestDb, type TestDb } from '../../support/db';
-import { tempDir } from '../../support/tempdir';
 import type { AuditVerifyResult } from '../../../core/contract/system';
 
 const cleanups: (() => void)[] = [];
@@ -69,26 +65,5 @@ describe('audit hash chain', () => {
     expect(() => t.db.prepare('UPDATE audit_log SET hash = NULL, prev_hash = NULL WHERE seq = 1').run()).toThrow(/append-only/);
     expect(() => t.db.prepare(`UPDATE audit_log SET hash = '${'a'.repeat(64)}' WHERE seq = 1`).run()).toThrow(/append-only/);
     expect(verifyAuditChain(t.db).ok).toBe(true);
-  });
-
-  it('seals rows written before the chain existed, in the migration that adds it', () => {
-    const dir = tempDir();
-    cleanups.push(dir.remove);
-    const file = join(dir.path, 'old.sqlite');
-    const old = openAppDatabase(file, { migrations: migrations.filter((m) => m.version < 7) });
-    const insert = old.prepare(
-      "INSERT INTO audit_log (at_ms, actor_id, actor_name, method, entity, entity_id, before, after) VALUES (?, 'u', '老用户', 'events.create', 'event', ?, NULL, ?)",
-    );
-    for (let i = 1; i <= 4; i++) insert.run(1_600_000_000_000 + i, `e${i}`, JSON.stringify({ name: `旧事件${i}` }));
-    old.close();
-
-    const db = openAppDatabase(file);
-    cleanups.push(() => db.close());
-    const first = verifyAuditChain(db);
-    expect(first).toMatchObject({ ok: true, rows: 4, headSeq: 4 });
-    auditRepo(db).insert({ atMs: 1, actorId: 'a', actorName: 'a', method: 'm', entity: 'e', entityId: 'i', before: null, after: { x: 1 } });
-    expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: 5, headSeq: 5 });
-    expect(db.prepare('SELECT prev_hash FROM audit_log WHERE seq = 5').pluck().get()).toBe(first.ok && first.headHash);
-    expect(() => db.prepare("UPDATE audit_log SET after = '{}' WHERE seq = 1").run()).toThrow(/append-only/);
   });
 });

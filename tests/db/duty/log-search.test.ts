@@ -1,14 +1,12 @@
-import { openAppDatabase } from '../../../db/handlers';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { LogChannel, LogEntry, LogPage } from '../../../core/contract/dutyShared';
 import { zonedToUtc } from '../../../core/time';
 import { type Db } from '../../../db/platform/connection';
-import { migrations } from '../../../db/migrations';
 import { dutyLogRepo } from '../../../db/duty/log.repo';
 import { createTestDb, type TestDb } from '../../support/db';
-import { tempDir } from '../../support/tempdir';
+import { explain } from '../migrations/helpers';
 
 /**
  * The character and pair index (migration 0011) must find exactly what a LIKE over every
@@ -179,9 +177,10 @@ describe('1–2-character log search', () => {
 
   it('reads the character index, not the table, for a short term', () => {
     const t = setup();
-    const plan = (t.db.prepare(
-      "EXPLAIN QUERY PLAN SELECT * FROM duty_log_entries e WHERE e.is_current = 1 AND e.rowid IN (SELECT rowid FROM duty_log_fts_grams WHERE duty_log_fts_grams MATCH '\"e6b0b4\"')",
-    ).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = explain(
+      t.db,
+      "SELECT * FROM duty_log_entries e WHERE e.is_current = 1 AND e.rowid IN (SELECT rowid FROM duty_log_fts_grams WHERE duty_log_fts_grams MATCH '\"e6b0b4\"')",
+    ).join(' | ');
     expect(plan).toMatch(/VIRTUAL TABLE INDEX/);
     expect(plan).not.toMatch(/SCAN e\b/);
   });
@@ -198,36 +197,5 @@ describe('1–2-character log search', () => {
       }),
     ).toThrow(/longer than the search index covers/);
     expect(t.db.prepare('SELECT count(*) FROM duty_log_entries').pluck().get()).toBe(before);
-  });
-});
-
-describe('migration 0011', () => {
-  it('indexes the current versions of a log written before it, and not the retired ones', () => {
-    const dir = tempDir();
-    cleanups.push(dir.remove);
-    const file = `${dir.path}/flooddesk.sqlite`;
-    const old = openAppDatabase(file, { migrations: migrations.filter((m) => m.version < 11) });
-    const entries: GeneratedEntry[] = [
-      { texts: ['王阿姨', '', '路灯不亮', '', '', ''], correction: undefined, minute: 10, day: '2026-07-04', channel: 'phone', status: 'open' },
-      { texts: ['', 'PMS', '车库进水', 'Done', '', ''], correction: '车库已抽干', minute: 20, day: '2026-07-04', channel: 'fax', status: 'closed' },
-    ];
-    old.transaction(() => insertAll(old, entries))();
-    expect(old.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'duty_log_fts_grams'").pluck().get()).toBe(0);
-    old.close();
-
-    const db = openAppDatabase(file);
-    cleanups.push(() => db.close());
-    const contents = (term: string) => dutyLogRepo(db).search({ terms: [term], limit: 10, offset: 0 }).rows.map((r) => r.content);
-    expect(contents('灯')).toEqual(['路灯不亮']);
-    expect(contents('pm')).toEqual(['车库已抽干']);
-    expect(contents('抽干')).toEqual(['车库已抽干']);
-    expect(contents('进水')).toEqual([]);
-    expect(contents('车')).toEqual(['车库已抽干']);
-    // Status and channel tokens are backfilled too, so filters counted in the index agree.
-    const filtered = (status: 'open' | 'closed', channel: LogChannel) =>
-      dutyLogRepo(db).search({ terms: ['车'], status, channel, limit: 10, offset: 0 });
-    expect(filtered('closed', 'fax')).toMatchObject({ total: 1, rows: [{ content: '车库已抽干' }] });
-    expect(filtered('open', 'fax').total).toBe(0);
-    expect(filtered('closed', 'phone').total).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { zonedToUtc } from '../../../core/time';
 import { dutyLogRepo } from '../../../db/duty/log.repo';
 import { createTestDb, type TestDb } from '../../support/db';
 import { dutyCounts } from '../../support/dutyFixtures';
+import { explain } from '../migrations/helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -167,7 +168,7 @@ describe('searching the log in Chinese', () => {
 
   it('uses the indexes for the hot queries', () => {
     const t = setup();
-    const plan = (sql: string) => (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (sql: string) => explain(t.db, sql).join(' | ');
     expect(plan("SELECT * FROM duty_log_entries e WHERE e.is_current = 1 AND e.duty_day >= '2026-07-01' AND e.duty_day <= '2026-07-02' ORDER BY e.received_at_ms DESC")).toMatch(
       /duty_log_entries_by_day_received/,
     );

@@ -65,19 +65,19 @@ describe('rectification flow and overdue count', () => {
   it('walks 待整改→整改中→待复查→已销号 and refuses a re-check by the fixer', () => {
     const { t, order } = openOrder();
     const act = (action: string, actor: string) => t.call<RectificationRecord>('hazards.actOnRectification', { id: order.id, action, actor });
-    expect(t.fail('hazards.actOnRectification', { id: order.id, action: 'pass', actor: '李梅' }).key).toBe('errors.rectification.illegal_transition');
-    expect(t.fail('hazards.actOnRectification', { id: order.id, action: 'start', actor: ' ' }).key).toBe('errors.rectification.missing_actor');
+    expect(t.fail('hazards.actOnRectification', { id: order.id, action: 'pass', actor: '李梅' }).key).toBe('errors.hazards.rectification.illegal_transition');
+    expect(t.fail('hazards.actOnRectification', { id: order.id, action: 'start', actor: ' ' }).key).toBe('errors.hazards.rectification.missing_actor');
     act('start', '王建国');
     act('submit', '王建国');
     const before = counts(t);
-    expect(t.fail('hazards.actOnRectification', { id: order.id, action: 'pass', actor: '王建国' }).key).toBe('errors.rectification.same_person_recheck');
+    expect(t.fail('hazards.actOnRectification', { id: order.id, action: 'pass', actor: '王建国' }).key).toBe('errors.hazards.rectification.same_person_recheck');
     expect(counts(t)).toEqual(before);
     expect(act('fail', '李梅').status).toBe('in_progress');
     act('submit', '王建国');
     const closed = act('pass', '李梅');
     expect(closed).toMatchObject({ status: 'closed', fixedBy: '王建国' });
     expect(closed.history.map((h) => h.action)).toEqual(['start', 'submit', 'fail', 'submit', 'pass']);
-    expect(t.fail('hazards.actOnRectification', { id: order.id, action: 'start', actor: '李梅' }).key).toBe('errors.rectification.already_closed');
+    expect(t.fail('hazards.actOnRectification', { id: order.id, action: 'start', actor: '李梅' }).key).toBe('errors.hazards.rectification.already_closed');
   });
 
   it('allows the fixer to re-check when the setting says so', () => {

@@ -1,10 +1,6 @@
-import { createAppDispatcher, openAppDatabase } from '../../../db/handlers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { migrations } from '../../../db/migrations';
 import type { PointRow } from '../../../core/contract/hazards-types';
-import { TEST_ACTOR } from '../../support/db';
-import { tempDir } from '../../support/tempdir';
+import { explain } from '../migrations/helpers';
 import { createPoint, point, testDb } from './support';
 
 const cleanups: (() => void)[] = [];
@@ -39,31 +35,8 @@ describe('pinyin sort of the register', () => {
 
   it('uses the pinyin index for the sort', () => {
     const t = testDb(cleanups);
-    const plan = (t.db.prepare('EXPLAIN QUERY PLAN SELECT * FROM hazard_points WHERE deleted_at IS NULL ORDER BY name_pinyin LIMIT 200').all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = explain(t.db, 'SELECT * FROM hazard_points WHERE deleted_at IS NULL ORDER BY name_pinyin LIMIT 200').join(' | ');
     expect(plan).toMatch(/hazard_points_by_name_pinyin/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
-  });
-
-  it('fills the key for points stored before migration 12 while migrating', () => {
-    const dir = tempDir();
-    cleanups.push(dir.remove);
-    const file = join(dir.path, 'old.sqlite');
-    const old = openAppDatabase(file, { migrations: migrations.filter((m) => m.version < 12) });
-    const insert = old.prepare(
-      `INSERT INTO hazard_points (id, name, name_norm, hazard_type, lat, lng, risk_level, freq_kind, freq_every, status, created_at, updated_at)
-       VALUES (?, ?, ?, 'basement', 22.54, 114.07, 'medium', 'days', 7, 'active', 'x', 'x')`,
-    );
-    ['重庆路排水口', '厦门路工地', '阿里旧楼'].forEach((name, i) => insert.run(`00000000-0000-4000-8000-00000000000${i}`, name, name));
-    old.prepare("INSERT INTO hazard_routes (id, name, point_ids, assignees, freq_kind, freq_every, created_at, updated_at) VALUES ('r1', '华富线', '[\"00000000-0000-4000-8000-000000000000\"]', '[]', 'days', 1, 'x', 'x')").run();
-    old.prepare("INSERT INTO hazard_patrol_runs (id, route_id, patroller, started_at_ms, visits, missed, created_at, updated_at) VALUES ('x1', 'r1', '王伟', 1, '[]', '[]', 'x', 'x')").run();
-    old.close();
-
-    const db = openAppDatabase(file);
-    cleanups.push(() => db.close());
-    expect(db.prepare('SELECT count(*) FROM hazard_points WHERE name_pinyin IS NULL').pluck().get()).toBe(0);
-    expect(JSON.parse(db.prepare("SELECT route_snapshot FROM hazard_patrol_runs WHERE id = 'x1'").pluck().get() as string)).toEqual({ name: '华富线', pointIds: ['00000000-0000-4000-8000-000000000000'] });
-    const dispatcher = createAppDispatcher({ db, dataDir: dir.path, clock: () => Date.UTC(2026, 6, 1) });
-    const result = dispatcher.call('hazards.listPoints', { sort: 'pinyin' }, TEST_ACTOR);
-    expect(result.ok && (result.value as List).rows.map((r) => r.name)).toEqual(['阿里旧楼', '重庆路排水口', '厦门路工地']);
   });
 });

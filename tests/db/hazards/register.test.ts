@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HazardPoint, PointRow, PointWarnings } from '../../../core/contract/hazards-types';
 import { toWgs84 } from '../../../core/domain/geo/coords';
+import { explain } from '../migrations/helpers';
 import { counts, createPoint, HUAFU, point, testDb } from './support';
 
 const cleanups: (() => void)[] = [];
@@ -89,7 +90,7 @@ describe('hazard register', () => {
 
   it('uses the full-text index and the type index for hot queries', () => {
     const t = testDb(cleanups);
-    const plan = (sql: string) => (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (sql: string) => explain(t.db, sql).join(' | ');
     expect(plan("SELECT rowid FROM hazard_points_fts WHERE hazard_points_fts MATCH '\"车库\"'")).toMatch(/VIRTUAL TABLE INDEX/);
     expect(plan("SELECT * FROM hazard_points WHERE hazard_type = 'slope' AND deleted_at IS NULL")).toMatch(/hazard_points_by_type_risk/);
   });

@@ -75,7 +75,7 @@ describe('staged import', () => {
     const batch = stage(t, bad);
     const before = readings(t);
     const error = t.fail('rain.importCommit', { importId: batch.id });
-    expect(error).toMatchObject({ key: 'rain.errors.importHasErrors', params: { rows: 3 } });
+    expect(error).toMatchObject({ key: 'errors.rain.importHasErrors', params: { rows: 3 } });
     expect(readings(t)).toEqual(before);
     const report = t.call<{ rows: RowError[]; total: number }>('rain.importErrors', { importId: batch.id });
     expect(report.rows.map((e) => [e.row, e.code])).toEqual([
@@ -92,14 +92,14 @@ describe('staged import', () => {
     const t = setup();
     const batch = stage(t, GOOD);
     expect(t.call<ImportBatch>('rain.importCancel', { importId: batch.id }).status).toBe('cancelled');
-    expect(t.fail('rain.importCommit', { importId: batch.id }).key).toBe('rain.errors.importClosed');
+    expect(t.fail('rain.importCommit', { importId: batch.id }).key).toBe('errors.rain.importClosed');
     expect(readings(t)).toEqual([]);
   });
 
   it('refuses a mapping that uses one column twice, or an unknown zone', () => {
     const t = setup();
-    expect(t.fail('rain.importBegin', { fileName: 'x.csv', mapping: { ...HOURLY, value: 1 } }).key).toBe('rain.errors.badMapping');
-    expect(t.fail('rain.importBegin', { fileName: 'x.csv', mapping: { ...HOURLY, timeZone: 'Mars/Base' } }).key).toBe('errors.badTimeZone');
+    expect(t.fail('rain.importBegin', { fileName: 'x.csv', mapping: { ...HOURLY, value: 1 } }).key).toBe('errors.rain.badMapping');
+    expect(t.fail('rain.importBegin', { fileName: 'x.csv', mapping: { ...HOURLY, timeZone: 'Mars/Base' } }).key).toBe('errors.settings.badTimeZone');
     expect(t.db.prepare('SELECT count(*) FROM rain_batches').pluck().get()).toBe(0);
   });
 

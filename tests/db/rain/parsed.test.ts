@@ -77,7 +77,7 @@ describe('staging parsed rows', () => {
       const hf02 = t.call<StationRecord[]>('rain.listStations', {}).find((s) => s.code === 'HF02') as StationRecord;
       t.call('rain.addReading', { stationId: hf02.id, endMs: Date.UTC(2026, 5, 1, 6), value: 4 });
       const batch = (how === 'raw' ? stageRaw : stageParsed)(t, file());
-      expect(t.fail('rain.importCommit', { importId: batch.id }).key).toBe('rain.errors.importHasErrors');
+      expect(t.fail('rain.importCommit', { importId: batch.id }).key).toBe('errors.rain.importHasErrors');
       const done = t.call<ImportBatch>('rain.importCommit', { importId: batch.id, skipBadRows: true });
       // Every reading is counted once, as new, replacing or unchanged, and the new ones are all there.
       expect(done.inserted + done.replaced + done.unchanged).toBe(done.readings);
@@ -106,9 +106,9 @@ describe('staging parsed rows', () => {
       copy[at] = v;
       return Buffer.from(copy.buffer).toString('base64');
     };
-    expect(t.fail('rain.importParsed', { ...good, data: spoil(PACKED_FIELDS, 5) })).toMatchObject({ key: 'rain.errors.badPacked', params: { record: 1, field: 'station' } });
-    expect(t.fail('rain.importParsed', { ...good, data: spoil(6, 99) })).toMatchObject({ key: 'rain.errors.badPacked', params: { record: 0, field: 'row' } });
-    expect(t.fail('rain.importParsed', { ...good, data: bytes.subarray(0, 60).toString('base64') }).key).toBe('rain.errors.badPacked');
+    expect(t.fail('rain.importParsed', { ...good, data: spoil(PACKED_FIELDS, 5) })).toMatchObject({ key: 'errors.rain.badPacked', params: { record: 1, field: 'station' } });
+    expect(t.fail('rain.importParsed', { ...good, data: spoil(6, 99) })).toMatchObject({ key: 'errors.rain.badPacked', params: { record: 0, field: 'row' } });
+    expect(t.fail('rain.importParsed', { ...good, data: bytes.subarray(0, 60).toString('base64') }).key).toBe('errors.rain.badPacked');
     expect(t.fail('rain.importParsed', { ...good, data: 'not base64!' }).code).toBe('validation');
     expect(dump()).toBe(before);
     t.call('rain.importParsed', good);

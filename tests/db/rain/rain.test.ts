@@ -42,7 +42,7 @@ describe('rain gauges', () => {
   it('refuses a taken code, a guarantee level below warning, and half a location, changing nothing', () => {
     const t = setup();
     const before = snapshot(t);
-    expect(t.fail('rain.saveStation', { code: 'HF01', name: 'x', type: 'rain' }).key).toBe('rain.errors.codeTaken');
+    expect(t.fail('rain.saveStation', { code: 'HF01', name: 'x', type: 'rain' }).key).toBe('errors.rain.codeTaken');
     expect(t.fail('rain.saveStation', { code: 'SW02', name: 'x', type: 'water', warningM: 5, guaranteeM: 4 }).code).toBe('validation');
     expect(t.fail('rain.saveStation', { code: 'HF09', name: 'x', type: 'rain', lat: 22.5 }).code).toBe('validation');
     expect(snapshot(t)).toEqual(before);
@@ -80,8 +80,8 @@ describe('manual entry and duplicates', () => {
   it('refuses future and negative rain readings and unknown gauges, leaving the database unchanged', () => {
     const t = setup();
     const before = snapshot(t);
-    expect(t.fail('rain.addReading', { stationId: t.gauge.id, endMs: NOW + 2 * HOUR, value: 1 }).key).toBe('rain.errors.future');
-    expect(t.fail('rain.addReading', { stationId: t.gauge.id, endMs: NOW, value: -1 }).key).toBe('rain.errors.negative');
+    expect(t.fail('rain.addReading', { stationId: t.gauge.id, endMs: NOW + 2 * HOUR, value: 1 }).key).toBe('errors.rain.future');
+    expect(t.fail('rain.addReading', { stationId: t.gauge.id, endMs: NOW, value: -1 }).key).toBe('errors.rain.negative');
     expect(t.fail('rain.addReading', { stationId: crypto.randomUUID(), endMs: NOW, value: 1 }).code).toBe('not_found');
     expect(t.fail('rain.addReading', { stationId: t.gauge.id, endMs: NOW, value: 'ten' }).code).toBe('validation');
     expect(snapshot(t)).toEqual(before);
@@ -140,7 +140,7 @@ describe('station table: rolling sums, grades, signals, water', () => {
     expect(t.call<SignalSuggestion[]>('rain.checkSignals', {})).toEqual([]);
     const decided = t.call<SignalSuggestion>('rain.decideSuggestion', { id: first[0].id, status: 'accepted', note: '已报区气象局' });
     expect(decided).toMatchObject({ status: 'accepted', decidedBy: '测试员' });
-    expect(t.fail('rain.decideSuggestion', { id: first[0].id, status: 'dismissed' }).key).toBe('rain.errors.alreadyDecided');
+    expect(t.fail('rain.decideSuggestion', { id: first[0].id, status: 'dismissed' }).key).toBe('errors.rain.alreadyDecided');
     const warnings = t.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'duty_warnings'").pluck().get() as number;
     if (warnings) expect(t.db.prepare('SELECT count(*) FROM duty_warnings').pluck().get()).toBe(0);
   });
