@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { LoginScreen, SessionControls } from './components/LoginScreen';
 import { StatusBar } from './components/StatusBar';
 import { useT } from './i18n';
@@ -107,7 +108,7 @@ function useSignInOnUnauthorized(): void {
     const unauthorized = errors.filter((e) => e.error.code === 'unauthorized');
     unauthorized.forEach((e) => dismiss(e.id));
     if (unauthorized.length) requireSignIn();
-    if (errors.some((e) => e.error.key === 'errors.mustChangePassword')) void load();
+    if (errors.some((e) => e.error.key === 'errors.accounts.mustChangePassword')) void load();
   }, [errors, dismiss, requireSignIn, load]);
 }
 
@@ -138,11 +139,16 @@ export function App() {
       <DemoBanner />
       <ErrorBanner />
       <main id="main" tabIndex={-1} data-section={section} key={generation}>
-        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-          <Current />
-        </Suspense>
+        {/* Keyed by section: going to another section and back starts a failed one afresh. */}
+        <ErrorBoundary key={section} area={section} title="boundary.section" name={SECTION_ENTRIES[section].label}>
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+            <Current />
+          </Suspense>
+        </ErrorBoundary>
       </main>
-      <StatusBar />
+      <ErrorBoundary area="status-bar" title="boundary.statusBar" compact>
+        <StatusBar />
+      </ErrorBoundary>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { benchRain } from './bench/rain';
 import { benchMap } from './bench/map';
 import { benchMapRender } from './bench/map-render';
 import { benchAccounts } from './bench/accounts';
+import { benchStartup } from './bench/startup';
 
 /**
  * `npm run bench`: every figure is printed next to a baseline measured in this same process,
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const dir = tempDir('flooddesk-bench-');
   const bench = new Bench();
-  const suites: [string, (bench: Bench, dir: string) => Promise<void>][] = [['foundation', benchFoundation], ['duty', benchDuty], ['rain', benchRain], ['evac', benchEvac], ['hazards', benchHazards], ['map', benchMap], ['map-render', benchMapRender], ['accounts', benchAccounts]];
+  const suites: [string, (bench: Bench, dir: string) => Promise<void>][] = [['foundation', benchFoundation], ['duty', benchDuty], ['rain', benchRain], ['evac', benchEvac], ['hazards', benchHazards], ['map', benchMap], ['map-render', benchMapRender], ['accounts', benchAccounts], ['startup', benchStartup]];
   try {
     for (const [name, run] of suites) {
       if (only.length && !only.includes(name)) continue;

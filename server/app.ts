@@ -5,6 +5,7 @@ import type { Dispatcher } from '../db/platform/dispatch';
 import { dataPaths, ensureDataDir, type DataPaths } from '../db/platform/paths';
 import type { BackupService } from '../db/backup';
 import type { TileSources } from '../db/map';
+import type { IntegrityMonitor } from '../db/platform/integrity';
 import { openLiveDatabase } from '../db/handlers';
 import { createHttpServer, type Route } from './http';
 import { createAuth } from './auth';
@@ -48,6 +49,7 @@ export interface RunningApp {
   dispatcher: Dispatcher;
   backups: BackupService;
   tiles: TileSources;
+  integrity: IntegrityMonitor;
   seeded: boolean;
   server: Server;
   close(): Promise<void>;
@@ -138,6 +140,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     dispatcher,
     backups: live.backups,
     tiles: live.tiles,
+    integrity: live.integrity,
     seeded,
     server,
     close: () =>

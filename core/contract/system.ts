@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { read, write } from './define';
+import { zId, zInstant, zText } from './fields';
 import { settingsSectionSchema, type Settings } from '../settings';
 
 export interface SystemInfo {
@@ -39,6 +40,18 @@ export interface SystemStatus {
   responseLevel: number | null;
   openEvent: { id: string; name: string } | null;
   overdueRectifications: number;
+  integrity: IntegrityStatus;
+}
+
+/** The last full check of the database file (PRAGMA quick_check), run in the background. */
+export interface IntegrityStatus {
+  state: 'unchecked' | 'checking' | 'ok' | 'damaged';
+  reason: 'start' | 'backup' | 'restore' | 'manual' | null;
+  startedAtMs: number | null;
+  checkedAtMs: number | null;
+  /** The end of the newest check that found the file sound. */
+  lastGoodMs: number | null;
+  problem: string | null;
 }
 
 export interface EventRecord {
@@ -75,18 +88,14 @@ export type AuditVerifyResult =
 export const eventKinds = ['typhoon', 'rainstorm', 'flood', 'plum_rain', 'drill', 'other'] as const;
 export type EventKind = (typeof eventKinds)[number];
 
-const id = z.uuid();
-const text = (max: number) => z.string().trim().max(max);
-const instant = z.number().int().min(0).max(8_640_000_000_000);
-
 export const eventInput = z
   .object({
-    name: text(100).min(1),
-    nameEn: text(200).default(''),
+    name: zText(100).min(1),
+    nameEn: zText(200).default(''),
     kind: z.enum(eventKinds).default('typhoon'),
-    startedAtMs: instant,
-    endedAtMs: instant.nullable().default(null),
-    notes: text(5000).default(''),
+    startedAtMs: zInstant,
+    endedAtMs: zInstant.nullable().default(null),
+    notes: zText(5000).default(''),
   })
   .refine((e) => e.endedAtMs === null || e.endedAtMs >= e.startedAtMs, {
     message: 'End must not be before start',
@@ -95,7 +104,20 @@ export const eventInput = z
 
 export const systemContract = {
   'system.info': read<SystemInfo>()(z.object({}), 'App version, schema version and data location'),
-  'system.status': read<SystemStatus>()(z.object({}), 'Duty day, who is on duty, active warnings: the status bar'),
+  'system.status': read<SystemStatus>()(z.object({}), 'Duty day, who is on duty, active warnings, the integrity check: the status bar'),
+  // A read: it changes no record, and whoever sees a warning on the desk may ask for a fresh check.
+  'system.checkIntegrity': read<IntegrityStatus>()(z.object({}), 'Start a full check of the database file in the background; follow it in system.status'),
+  // A read, although it appends to a file: it changes no record, and every role on the desk must be able to report.
+  'system.logClientError': read<{ ok: true }>()(
+    z.object({
+      section: zText(100).min(1),
+      message: zText(2000),
+      stack: zText(16_000),
+      method: zText(100).optional(),
+      rowId: zText(200).optional(),
+    }),
+    'Write a screen part that failed to draw (section, error, component stack, the stored row behind it) to logs/renderer.log',
+  ),
   'settings.get': read<Settings>()(z.object({}), 'All settings with defaults filled in'),
   'settings.update': write<Settings>()(
     z.object({ section: settingsSectionSchema, values: z.record(z.string(), z.unknown()) }),
@@ -108,8 +130,8 @@ export const systemContract = {
   'events.create': write<EventRecord>()(eventInput, 'Open a named event'),
   'events.update': write<EventRecord>()(
     z.object({
-      id,
-      patch: z.object({ name: text(100).min(1), nameEn: text(200), notes: text(5000), endedAtMs: instant.nullable() }).partial(),
+      id: zId,
+      patch: z.object({ name: zText(100).min(1), nameEn: zText(200), notes: zText(5000), endedAtMs: zInstant.nullable() }).partial(),
       /**
        * The `version` the caller read; a different stored version means someone else saved first (409,
        * nothing written). Required: a save without it would silently overwrite another desk's change.
@@ -120,9 +142,9 @@ export const systemContract = {
   ),
   'audit.list': read<{ rows: AuditRow[]; total: number }>()(
     z.object({
-      entity: text(50).optional(),
-      entityId: text(100).optional(),
-      method: text(100).optional(),
+      entity: zText(50).optional(),
+      entityId: zText(100).optional(),
+      method: zText(100).optional(),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),
     }),

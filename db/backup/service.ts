@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Conflict, NotFound, StorageError, type ErrorBody } from '../../core/errors';
+import { Conflict, NotFound, StorageError } from '../../core/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import type { BackupJob, BackupList } from '../../core/contract/backup';
 import type { BackupReason } from '../../core/domain/backup/rotation';
@@ -109,7 +109,7 @@ export class BackupService implements LiveBackups {
   }
 
   private begin(kind: BackupJob['kind'], reason: BackupReason): BackupJob {
-    if (this.running) throw new Conflict('errors.backupBusy', 'A backup or restore is already running; wait for it to finish.');
+    if (this.running) throw new Conflict('errors.backup.busy', 'A backup or restore is already running; wait for it to finish.');
     return {
       id: randomUUID(),
       kind,
@@ -157,6 +157,7 @@ export class BackupService implements LiveBackups {
     });
     job.backupName = manifest.name;
     await rotateBackups(target.dir, settings.backup, settings.general.timeZone);
+    this.host.backedUp();
   }
 
   /**
@@ -167,7 +168,7 @@ export class BackupService implements LiveBackups {
    */
   private async runRestore(job: BackupJob, backupPath: string, actor: Actor): Promise<void> {
     const { paths, clock } = this.host;
-    this.host.suspend(new StorageError('errors.restoring', 'A backup is being restored; nothing was saved. Try again in a moment.').toBody());
+    this.host.suspend(new StorageError('errors.backup.restoring', 'A backup is being restored; nothing was saved. Try again in a moment.').toBody());
     let closed = false;
     try {
       const [target] = this.folders();

@@ -19,7 +19,7 @@ export const eventsHandlers = {
     if (expectedVersion !== before.version) throw new StaleRecord('event', before);
     const after: EventRecord = { ...before, ...patch, updatedAt: ctx.nowIso };
     if (after.endedAtMs !== null && after.endedAtMs < after.startedAtMs) {
-      throw new ValidationError('errors.endBeforeStart', 'The end must not be before the start');
+      throw new ValidationError('errors.events.endBeforeStart', 'The end must not be before the start');
     }
     // The version in the WHERE clause makes the check and the write one step.
     if (!repo.update(after)) throw new StaleRecord('event', repo.get(id));

@@ -1,7 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { StorageError } from '../../core/errors';
+import { StorageError, type ErrorBody } from '../../core/errors';
 import { latestVersion, migrate, schemaVersion, type Migration } from './migrate';
 
 export type Db = Database.Database;
@@ -22,13 +21,12 @@ export interface GoodBackup {
 
 /**
  * Opens (or creates) the database file with the pragmas every connection needs, refuses
- * files that are not ours or are newer than this app, and migrates to the latest schema.
+ * files that are not ours or are newer than this app, and migrates to the latest schema. It
+ * reads only the header and the schema, so it takes the same time for any size of file; the
+ * full check of every page runs afterwards in the background (integrity.ts).
  */
 export function openDatabase(file: string, options: OpenOptions): Db {
   const list = options.migrations;
-  // A file that exists is checked before anything writes to it, and a damaged one is left as it is.
-  const existing = existsSync(file) && statSync(file).size > 0;
-  if (existing) assertIntact(file, options.newestGoodBackup);
   let db: Db;
   try {
     db = new Database(file, { timeout: 5000 });
@@ -50,11 +48,25 @@ export function openDatabase(file: string, options: OpenOptions): Db {
       if (fromVersion > 0) options.beforeMigrate?.(db, fromVersion);
       migrate(db, list);
     }
-    db.pragma('optimize');
     return db;
   } catch (error) {
     db.close();
     throw translateOpenError(error, file, options.newestGoodBackup);
+  }
+}
+
+/**
+ * Closes the connection after refreshing the planner's statistics. SQLite suggests optimize at
+ * open or at close; at open it would ANALYZE a table that grew (after a large import, reading
+ * every page to count its rows) while the duty officer waits, so it runs here instead.
+ */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    db.pragma('analysis_limit = 400');
+    db.pragma('optimize');
+  } finally {
+    db.close();
   }
 }
 
@@ -69,35 +81,7 @@ function applyPragmas(db: Db): void {
   db.pragma('foreign_keys = ON');
 }
 
-/**
- * `quick_check` first on a read-only connection, which cannot write to the file even when it
- * closes. Only if read-only access is refused (WAL recovery after a crash can need a writer) is a
- * read-write connection used; its close may fold committed WAL pages into the file, which is
- * SQLite's own recovery of committed data, not an overwrite.
- */
-function assertIntact(file: string, newestGoodBackup: OpenOptions['newestGoodBackup']): void {
-  let problem = quickCheck(file, true);
-  if (problem === undefined) problem = quickCheck(file, false);
-  if (problem) throw corruptError(file, problem, newestGoodBackup?.() ?? null);
-}
-
-/** null when the file is sound, the problem SQLite found, or undefined when read-only access was refused. */
-function quickCheck(file: string, readonly: boolean): string | null | undefined {
-  let db: Db | undefined;
-  try {
-    db = new Database(file, { readonly, fileMustExist: true, timeout: 5000 });
-    const lines = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((row) => row.quick_check);
-    return lines.length === 1 && lines[0] === 'ok' ? null : lines.join('; ');
-  } catch (error) {
-    if (isCorruption(error)) return errorText(error);
-    if (readonly && /^SQLITE_(READONLY|CANTOPEN)/.test(errorCode(error))) return undefined;
-    throw translateOpenError(error, file);
-  } finally {
-    db?.close();
-  }
-}
-
-function corruptError(file: string, problem: string, backup: GoodBackup | null): StorageError {
+export function corruptError(file: string, problem: string, backup: GoodBackup | null): StorageError {
   const folder = dirname(file);
   const offer = backup
     ? [
@@ -110,6 +94,15 @@ function corruptError(file: string, problem: string, backup: GoodBackup | null):
     [`The database ${file} is damaged (${problem}).`, 'It has not been changed.', ...offer].join('\n'),
     { file, backup: backup?.path ?? '—' },
   );
+}
+
+/** The answer to every change once the background check found the open file damaged. */
+export function damagedNoWrites(file: string, problem: string, backup: GoodBackup | null): ErrorBody {
+  const offer = backup ? `Restore the newest good backup, ${backup.path} (made ${new Date(backup.createdAtMs).toISOString()}), in Settings → Backups.` : 'No good backup was found: keep this file for recovery.';
+  return new StorageError('errors.dbDamagedNoWrites', `The database ${file} is damaged (${problem}); nothing was saved and no change will be until it is replaced. ${offer}`, {
+    file,
+    backup: backup?.path ?? '—',
+  }).toBody();
 }
 
 const errorCode = (error: unknown): string => String((error as { code?: unknown }).code ?? '');

@@ -3,6 +3,8 @@ import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../../core/c
 import type { Settings } from '../../core/settings';
 import type { Role } from '../../core/permissions';
 import type { BackupJob, BackupList } from '../../core/contract/backup';
+import type { IntegrityStatus } from '../../core/contract/system';
+import type { ErrorBody } from '../../core/errors';
 
 export type { Role };
 
@@ -34,6 +36,14 @@ export interface RuntimeInfo {
 export interface Ports {
   backups: BackupPort;
   tiles: TilesPort;
+  integrity: IntegrityPort;
+}
+
+/** The background check of the database file; a damaged result refuses writes (see dispatch.ts). */
+export interface IntegrityPort {
+  current(): IntegrityStatus;
+  start(reason: 'manual'): IntegrityStatus;
+  refusal(): ErrorBody | null;
 }
 
 /** Backups and restores run outside the request's transaction; a request only queues them. */

@@ -17,6 +17,8 @@ export interface Kernel {
   auditWriter(db: Db): (entry: AuditEntry & { atMs: number; actorId: string; actorName: string; method: string }) => void;
   /** The actor a call runs as; throws a typed error when the caller may not call at all. */
   resolveCaller(db: Db, method: string, caller: Actor | null): Actor;
+  /** Writes still taken on a damaged file: the way out (restoring a backup) and signing in to take it. */
+  writableWhenDamaged: ReadonlySet<MethodName>;
 }
 
 export interface DispatcherOptions {
@@ -68,6 +70,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (!SIGN_IN_METHODS.has(method) && !mayCall(actor.role, method, contract[method])) {
         return { ok: false, error: new Forbidden('errors.forbidden', `Role ${actor.role} may not call ${method}`, { method }).toBody() };
       }
+      const damaged = contract[method].kind === 'write' && !kernel.writableWhenDamaged.has(method) ? ports.integrity.refusal() : null;
+      if (damaged) return { ok: false, error: damaged };
       const schema = contract[method].input;
       const parsed = schema.safeParse(rawInput ?? {});
       if (!parsed.success) return { ok: false, error: validationBody(schema, rawInput, parsed.error) };

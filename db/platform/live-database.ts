@@ -1,9 +1,14 @@
+import { existsSync, statSync } from 'node:fs';
 import type { ErrorBody } from '../../core/errors';
-import { openDatabase, type Db, type GoodBackup } from './connection';
+import { closeDatabase, damagedNoWrites, openDatabase, type Db, type GoodBackup } from './connection';
+import { CHECK_EVERY_MS, IntegrityMonitor, takeShutdownMarker, writeShutdownMarker } from './integrity';
 import { createDispatcher, type Dispatcher, type Kernel } from './dispatch';
 import type { AllHandlers, BackupPort, RuntimeInfo, TilesPort } from './context';
 import type { Migration } from './migrate';
 import type { DataPaths } from './paths';
+
+/** How long closing waits for a running integrity check before leaving it behind. */
+const CLOSE_WAITS_FOR_CHECK_MS = 2000;
 
 export interface LiveDatabaseOptions {
   paths: DataPaths;
@@ -28,6 +33,8 @@ export interface DatabaseHost {
   closeDatabase(): void;
   /** Opens paths.databaseFile again and points the dispatcher at the new connection. */
   reopenDatabase(): Db;
+  /** A backup has been made: the file it was read from is checked again in the background. */
+  backedUp(): void;
   onInternalError?(error: unknown, what: string): void;
 }
 
@@ -62,18 +69,23 @@ export interface LiveDatabase<B extends LiveBackups = LiveBackups, T extends Liv
   readonly dispatcher: Dispatcher;
   readonly backups: B;
   readonly tiles: T;
+  readonly integrity: IntegrityMonitor;
   readonly seeded: boolean;
   close(): Promise<void>;
 }
 
 /**
- * Opens the data folder's database the way every entry point should: checked on open (a damaged
- * file names the newest good backup), backed up before any migration, seeded when asked, with the
- * backup service and its timer attached. Serve mode and Electron both start here.
+ * Opens the data folder's database the way every entry point should: backed up before any
+ * migration, seeded when asked, with the backup service and its timer attached, and checked in
+ * full in the background after a crash or a power cut (no clean-shutdown marker), weekly, after
+ * every backup and restore, and on demand. A damaged result refuses every write and names the
+ * newest good backup. Serve mode and Electron both start here.
  */
 export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(options: LiveDatabaseOptions, parts: LiveParts<B, T>): LiveDatabase<B, T> {
   const { paths, appVersion } = options;
   const clock = options.clock ?? Date.now;
+  const existed = existsSync(paths.databaseFile) && statSync(paths.databaseFile).size > 0;
+  const marker = existed ? takeShutdownMarker(paths.databaseFile) : null;
   const open = () =>
     openDatabase(paths.databaseFile, {
       migrations: parts.migrations,
@@ -87,6 +99,12 @@ export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(opt
   const runtime: RuntimeInfo = { appVersion, databaseFile: paths.databaseFile, demo: seeded, startedAtMs: clock() };
   let refusal: ErrorBody | null = null;
   const tiles = parts.tiles(paths);
+  const integrity = new IntegrityMonitor(
+    () => paths.databaseFile,
+    clock,
+    (problem) => damagedNoWrites(paths.databaseFile, problem, parts.newestGoodBackup(paths)),
+    (error) => options.onInternalError?.(error, 'integrity check'),
+  );
   // A restore closes this connection and opens the restored file; calls are refused meanwhile.
   const backups = parts.backupService({
     paths,
@@ -103,8 +121,10 @@ export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(opt
     reopenDatabase: () => {
       db = open();
       current = connect(db);
+      integrity.start('restore');
       return db;
     },
+    backedUp: () => void integrity.start('backup'),
     onInternalError: options.onInternalError,
   });
   const connect = (connection: Db) =>
@@ -115,7 +135,7 @@ export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(opt
       runtime,
       handlers: parts.handlers,
       kernel: parts.kernel,
-      ports: { backups, tiles },
+      ports: { backups, tiles, integrity },
       onInternalError: options.onInternalError,
     });
   let current = connect(db);
@@ -124,6 +144,10 @@ export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(opt
   };
   if (seeded) parts.seedDemo(db, dispatcher, clock());
   if (options.backupTimer !== false) backups.startTimer();
+  const lastGood = marker?.lastGoodCheckMs ?? null;
+  if (!existed) integrity.rememberGood(clock());
+  else if (lastGood !== null && clock() - lastGood < CHECK_EVERY_MS) integrity.rememberGood(lastGood);
+  else integrity.start('start');
 
   return {
     get db() {
@@ -132,11 +156,19 @@ export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(opt
     dispatcher,
     backups,
     tiles,
+    integrity,
     seeded,
     async close() {
       await backups.stop();
+      // A check of a small file ends in moments; a long one is left to finish on its own.
+      await Promise.race([integrity.idle(), new Promise((resolve) => setTimeout(resolve, CLOSE_WAITS_FOR_CHECK_MS).unref())]);
+      integrity.stop();
       tiles.close();
-      if (db.open) db.close();
+      if (!db.open) return;
+      closeDatabase(db);
+      const { state, lastGoodMs } = integrity.current();
+      // A damaged file gets no marker, so the next start checks it again.
+      if (state !== 'damaged') writeShutdownMarker(paths.databaseFile, { closedAtMs: clock(), lastGoodCheckMs: lastGoodMs });
     },
   };
 }

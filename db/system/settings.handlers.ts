@@ -36,6 +36,6 @@ function assertTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
-    throw new ValidationError('errors.badTimeZone', `Unknown time zone ${timeZone}`, { timeZone });
+    throw new ValidationError('errors.settings.badTimeZone', `Unknown time zone ${timeZone}`, { timeZone });
   }
 }

@@ -1,4 +1,7 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { dutyDayOf } from '../../core/time';
+import type { InputOf } from '../../core/contract';
 import type { SystemStatus } from '../../core/contract/system';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { HandlerContext, HandlerMap } from '../platform/context';
@@ -19,7 +22,21 @@ function status(ctx: HandlerContext): SystemStatus {
     openEvent: openEvent ? { id: openEvent.id, name: openEvent.name } : null,
     ...dutyStatus(ctx),
     ...hazardsStatus(ctx),
+    integrity: ctx.ports.integrity.current(),
   };
+}
+
+/**
+ * One line per part of the screen that failed to draw: when, who, and what the renderer sent, as
+ * JSON so a stack's line breaks stay inside the line. Kept beside the data, where a support call
+ * finds it; nothing is written to the database.
+ */
+function logClientError(ctx: HandlerContext, { section, message, stack, method, rowId }: InputOf<'system.logClientError'>): { ok: true } {
+  const dir = join(ctx.dataDir, 'logs');
+  mkdirSync(dir, { recursive: true });
+  const report = { section, message, stack, ...(method === undefined ? {} : { method }), ...(rowId === undefined ? {} : { rowId }) };
+  appendFileSync(join(dir, 'renderer.log'), `${ctx.nowIso} ${ctx.actor.id} ${JSON.stringify(ctx.actor.name)} ${JSON.stringify(report)}\n`);
+  return { ok: true };
 }
 
 export const systemHandlers = {
@@ -29,4 +46,6 @@ export const systemHandlers = {
     schemaVersion: LATEST_SCHEMA_VERSION,
   }),
   'system.status': status,
+  'system.checkIntegrity': (ctx) => ctx.ports.integrity.start('manual'),
+  'system.logClientError': logClientError,
 } satisfies HandlerMap<'system'>;

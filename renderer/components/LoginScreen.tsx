@@ -3,11 +3,12 @@ import { call, CallError } from '../api/client';
 import { describeError, useT, type TKey } from '../i18n';
 import { useSession, type Prompt } from '../store/session';
 import { useUi } from '../store/ui';
-import { formatLocal } from '../../core/time';
+import { DEFAULT_TIME_ZONE } from '../../core/time';
+import { plain, safeDate, useCodeLabel } from '../format/safe';
 import './accounts.css';
 
 // Signed out, the status (and its zone setting) cannot be read; the default zone is the office's in nearly every case.
-const timeOf = (ms: number) => formatLocal(ms, 'HH:mm:ss');
+const timeOf = (ms: number) => plain(safeDate(ms, 'HH:mm:ss', DEFAULT_TIME_ZONE));
 
 function PromptNote({ prompt }: { prompt: Prompt }) {
   const t = useT();
@@ -166,6 +167,7 @@ export function LoginScreen() {
 /** Header controls: who is acting and the quick switch of the person on duty. Hidden until accounts exist. */
 export function SessionControls() {
   const t = useT();
+  const code = useCodeLabel();
   const status = useSession((state) => state.status);
   const switchUser = useSession((state) => state.switchUser);
   if (!status || status.setupNeeded) return null;
@@ -174,7 +176,7 @@ export function SessionControls() {
     <div className="session-controls">
       <span className="session-who" data-testid="session-who" title={t('accounts.current')}>
         {name}
-        {status.account && <small> · {t(`accounts.role.${status.account.role}` as TKey)}</small>}
+        {status.account && <small> · {code('accounts.role', status.account.role)}</small>}
       </span>
       <button type="button" className="ghost" onClick={() => void switchUser()} data-testid="switch-user">
         {t('accounts.switchUser')}

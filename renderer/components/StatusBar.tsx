@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { formatLocal } from '../../core/time';
+import { ROMAN } from '../../core/domain/duty/warnings';
+import { plain, safeDate, safeEnumLabel, tableLabels } from '../format/safe';
 import { isTKey, useT, type Translate } from '../i18n';
 import type { ActiveWarningSummary } from '../../core/contract/system';
 import { useStatus } from '../store/status';
 import { useUi } from '../store/ui';
+import { IntegrityPill } from './IntegrityPill';
 
 const STATUS_REFRESH_MS = 30_000;
 
@@ -40,6 +42,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar" aria-label={t('status.dutyDay')}>
       {offline && <span className="pill danger">{t('status.offline')}</span>}
+      {status?.integrity && <IntegrityPill integrity={status.integrity} />}
       <span>
         {t('status.dutyDay')} <strong data-testid="duty-day">{status?.dutyDay ?? '—'}</strong>
         <small> ({status?.dutyDayStart ?? '08:00'})</small>
@@ -65,7 +68,7 @@ export function StatusBar() {
       </span>
       {status?.responseLevel != null && (
         <span className="pill danger">
-          {t('status.response')} {t('status.responseLevel', { level: ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'][status.responseLevel] })}
+          {t('status.response')} {t('status.responseLevel', { level: plain(safeEnumLabel(status.responseLevel, tableLabels(ROMAN))) })}
         </span>
       )}
       {status?.openEvent && (
@@ -79,7 +82,7 @@ export function StatusBar() {
         </button>
       )}
       <span className="status-clock" aria-label={t('status.clock')} data-testid="clock">
-        {zone ? formatLocal(now, 'yyyy-MM-dd HH:mm:ss', zone) : '—'}
+        {zone ? safeDate(now, 'yyyy-MM-dd HH:mm:ss', zone) : '—'}
       </span>
     </footer>
   );

@@ -32,7 +32,7 @@ export async function benchAccounts(bench: Bench, dir: string): Promise<void> {
   };
   call('accounts.setupAdmin', { username: 'admin', displayName: '管理员', password });
   for (let i = 0; i < 199; i++) {
-    db.prepare("INSERT INTO accounts (id, username, display_name, role, password_hash, session_epoch, created_at, updated_at) VALUES (?, ?, ?, 'viewer', ?, 0, 'x', 'x')").run(
+    db.prepare("INSERT INTO accounts (id, username, display_name, role, password_hash, session_epoch, created_at, updated_at) VALUES (?, ?, ?, 'viewer', ?, 0, '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z')").run(
       `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       `user${i}`,
       `用户${i}`,

@@ -19,7 +19,7 @@ export async function benchFoundation(bench: Bench, dir: string): Promise<void> 
     nowIso: new Date().toISOString(),
     dataDir: app.paths.dataDir,
     runtime: { appVersion: 'bench', databaseFile: app.paths.databaseFile, demo: false, startedAtMs: 0 },
-    ports: { backups: app.backups, tiles: app.tiles },
+    ports: { backups: app.backups, tiles: app.tiles, integrity: app.integrity },
     settings: () => settingsRepo(app.db).read(),
     audit: () => {},
   };
@@ -33,7 +33,7 @@ export async function benchFoundation(bench: Bench, dir: string): Promise<void> 
   const viaDispatcher = await time(() => app.dispatcher.call('events.create', { name: '台风', startedAtMs: 1 }, ACTOR), 500);
   const raw = openAppDatabase(join(dir, 'foundation-raw.sqlite'));
   const insert = raw.prepare(
-    `INSERT INTO events (id, name, name_en, kind, started_at_ms, ended_at_ms, notes, created_at, updated_at) VALUES (?, '台风', '', 'typhoon', 1, NULL, '', 'x', 'x')`,
+    `INSERT INTO events (id, name, name_en, kind, started_at_ms, ended_at_ms, notes, created_at, updated_at) VALUES (?, '台风', '', 'typhoon', 1, NULL, '', '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z')`,
   );
   const bareInsert = await time(() => insert.run(randomUUID()), 500);
   bench.add('foundation', 'events.create (validated, audited, FULL sync)', viaDispatcher, {

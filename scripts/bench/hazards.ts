@@ -61,11 +61,11 @@ function seed(db: Db, rnd: () => number): string[] {
     }
     const insp = db.prepare(
       `INSERT INTO hazard_inspections (id, point_id, template_id, template_version, inspectors, at_ms, duty_day, overall, answers, created_at, updated_at)
-       VALUES (?, ?, 'default.basement', 1, '["张伟"]', ?, '2026-07-01', 'pass', '[{"itemKey":"sandbags","result":"pass"}]', 'x', 'x')`,
+       VALUES (?, ?, 'default.basement', 1, '["张伟"]', ?, '2026-07-01', 'pass', '[{"itemKey":"sandbags","result":"pass"}]', '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z')`,
     );
     for (let i = 0; i < 200_000; i++) insp.run(randomUUID(), ids[i % ids.length], NOW - Math.floor(rnd() * 90) * DAY);
-    const file = db.prepare("INSERT INTO hazard_files (sha256, mime, bytes, thumb_bytes, created_at) VALUES (?, 'image/jpeg', 2500000, 30000, 'x')");
-    const photo = db.prepare("INSERT INTO hazard_photos (id, sha256, owner_kind, owner_id, created_at, updated_at) VALUES (?, ?, 'point', ?, 'x', 'x')");
+    const file = db.prepare("INSERT INTO hazard_files (sha256, mime, bytes, thumb_bytes, created_at) VALUES (?, 'image/jpeg', 2500000, 30000, '2026-07-01T00:00:00.000Z')");
+    const photo = db.prepare("INSERT INTO hazard_photos (id, sha256, owner_kind, owner_id, created_at, updated_at) VALUES (?, ?, 'point', ?, '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z')");
     for (let i = 0; i < 50_000; i++) {
       const hash = (i.toString(16).padStart(8, '0') + '0'.repeat(56)).slice(0, 64);
       file.run(hash);
@@ -73,7 +73,7 @@ function seed(db: Db, rnd: () => number): string[] {
     }
     const rect = db.prepare(
       `INSERT INTO hazard_rectifications (id, notice_no, point_id, description, deadline, status, created_by, created_at_ms, history, created_at, updated_at)
-       VALUES (?, ?, ?, '排水不畅', ?, ?, 'bench', 0, '[]', 'x', 'x')`,
+       VALUES (?, ?, ?, '排水不畅', ?, ?, 'bench', 0, '[]', '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z')`,
     );
     for (let i = 0; i < 5_000; i++) rect.run(randomUUID(), `2026-${String(i).padStart(5, '0')}`, ids[Math.floor(rnd() * ids.length)], rnd() < 0.3 ? '2026-07-01' : '2026-08-01', rnd() < 0.7 ? 'pending' : 'closed');
   })();
@@ -148,7 +148,7 @@ async function benchImport(bench: Bench, dir: string, db: Db, call: (method: str
   const bareImport = () =>
     raw.transaction(() => {
       for (let i = 0; i < 10_000; i++) {
-        const p = { id: randomUUID(), name: `导入点${i}`, hazardType: 'slope', address: '', community: COMMUNITIES[i % 8], lat: 22.53 + rnd() * 0.05, lng: 114.04 + rnd() * 0.06, responsibleUnit: '', unitPhone: '', responsiblePerson: '王伟', personPhone: '', letterSigned: false, letterDate: null, residents: 0, vulnerable: 0, riskLevel: 'medium', frequency: { kind: 'days', every: 7 }, notes: '', status: 'active', lastInspectionMs: null, lastResult: null, nextDueMs: null, createdAt: 'x', updatedAt: 'x', version: 1 } as HazardPoint;
+        const p = { id: randomUUID(), name: `导入点${i}`, hazardType: 'slope', address: '', community: COMMUNITIES[i % 8], lat: 22.53 + rnd() * 0.05, lng: 114.04 + rnd() * 0.06, responsibleUnit: '', unitPhone: '', responsiblePerson: '王伟', personPhone: '', letterSigned: false, letterDate: null, residents: 0, vulnerable: 0, riskLevel: 'medium', frequency: { kind: 'days', every: 7 }, notes: '', status: 'active', lastInspectionMs: null, lastResult: null, nextDueMs: null, createdAt: '2026-07-01T00:00:00.000Z', updatedAt: '2026-07-01T00:00:00.000Z', version: 1 } as HazardPoint;
         rawRepo.insert(p, { nameNorm: p.name, namePinyin: p.name });
       }
     })();

@@ -81,7 +81,7 @@ async function benchImport(bench: Bench, dir: string): Promise<void> {
   const bareImport = (file: string): number => {
     const bare = setup(join(dir, file));
     const keys = new Map(rainStationsRepo(bare.db).list().map((s) => [s.code, s.key]));
-    bare.db.prepare("INSERT INTO rain_batches (id, key, kind, source, status, actor_name, created_at, updated_at) VALUES ('b', 1, 'file', 'x', 'committed', 'x', 'x', 'x')").run();
+    bare.db.prepare("INSERT INTO rain_batches (id, key, kind, source, status, actor_name, created_at, updated_at) VALUES ('b', 1, 'file', 'x', 'committed', 'x', '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z')").run();
     const insert = bare.db.prepare('INSERT INTO rain_readings (station_key, end_ms, interval_s, value_milli, quality, trace, batch_key) VALUES (?, ?, ?, ?, ?, ?, 1)');
     const b0 = performance.now();
     bare.db.transaction(() => {
@@ -163,7 +163,7 @@ function timing(samples: number[]): Timing {
 /** Ten years of hourly data for 200 gauges, written once with bare inserts in key order. */
 function fill(db: Db, years: number): number {
   const hours = Math.round(years * 365.25 * 24);
-  db.prepare("INSERT INTO rain_batches (id, key, kind, source, status, actor_name, created_at, updated_at) VALUES ('b', 1, 'file', 'x', 'committed', 'x', 'x', 'x')").run();
+  db.prepare("INSERT INTO rain_batches (id, key, kind, source, status, actor_name, created_at, updated_at) VALUES ('b', 1, 'file', 'x', 'committed', 'x', '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z')").run();
   const insert = db.prepare('INSERT INTO rain_readings (station_key, end_ms, interval_s, value_milli, quality, trace, batch_key) VALUES (?, ?, 3600, ?, 0, 0, 1)');
   const rand = seededRandom(11);
   const keys = rainStationsRepo(db).list().map((s) => s.key);

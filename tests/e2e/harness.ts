@@ -26,6 +26,8 @@ export interface E2EOptions {
   lang?: 'zh-CN' | 'en';
   theme?: 'dark' | 'light';
   viewport?: { width: number; height: number };
+  /** Runs on the empty data folder before serve mode opens it (e.g. to plant a damaged file). */
+  prepare?: (dataDir: string) => Promise<void> | void;
 }
 
 /**
@@ -35,6 +37,7 @@ export interface E2EOptions {
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build:web');
   const data = tempDir('flooddesk-e2e-');
+  await options.prepare?.(data.path);
   const app = await startServe({ dataDir: data.path, port: 0, host: '127.0.0.1', staticDir: STATIC_DIR, demo: options.demo ?? true, appVersion: 'e2e', clock: options.clock, routes: tilesRoutes });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -103,7 +103,7 @@ describe('hazards in Chromium', () => {
     await step('submit', '黄海');
     await expect.poll(() => page.getByTestId('hz-rect-detail').getAttribute('data-status')).toBe('awaiting_recheck');
     await step('pass', '黄海');
-    await page.locator('.error-banner[data-error-key="errors.rectification.same_person_recheck"]').waitFor();
+    await page.locator('.error-banner[data-error-key="errors.hazards.rectification.same_person_recheck"]').waitFor();
     await page.locator('.error-banner button').first().click();
     await step('pass', '李梅');
     await expect.poll(() => page.getByTestId('hz-rect-detail').getAttribute('data-status')).toBe('closed');

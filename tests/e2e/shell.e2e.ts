@@ -66,7 +66,7 @@ describe('app shell in Chromium', () => {
     await page.click('button[type="submit"]');
     const banner = page.locator('.error-banner');
     await banner.waitFor();
-    expect(await banner.getAttribute('data-error-key')).toBe('errors.badTimeZone');
+    expect(await banner.getAttribute('data-error-key')).toBe('errors.settings.badTimeZone');
     await e2e.screenshot('shell-settings-error');
     const stored = e2e.app.dispatcher.call('settings.get', {}, { id: 't', name: 't', role: 'admin' });
     expect(stored.ok && (stored.value as { general: { timeZone: string } }).general.timeZone).toBe('Asia/Shanghai');

@@ -41,7 +41,7 @@ export const WARNING_COLOUR_LABELS: Record<WarningColour, Label> = {
 /** Ⅳ is the lowest level and Ⅰ the highest, so the number falls as severity rises. */
 export type ResponseLevel = 1 | 2 | 3 | 4;
 
-const ROMAN: Record<ResponseLevel, string> = { 1: 'Ⅰ', 2: 'Ⅱ', 3: 'Ⅲ', 4: 'Ⅳ' };
+export const ROMAN: Record<ResponseLevel, string> = { 1: 'Ⅰ', 2: 'Ⅱ', 3: 'Ⅲ', 4: 'Ⅳ' };
 const LATIN_ROMAN: Record<ResponseLevel, string> = { 1: 'I', 2: 'II', 3: 'III', 4: 'IV' };
 
 export function responseLevelLabel(level: ResponseLevel): Label {

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { checkStatuses, type EquipmentOverview } from '../../../core/contract/dutyShared';
 import type { CheckStatus } from '../../../core/domain/duty/equipment';
+import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import { useDutyQuery, useDutyWrite } from './store';
@@ -99,7 +100,7 @@ export default function EquipmentTab() {
         <ul className="changes" data-testid="open-faults">
           {data.openFaults.map((f) => (
             <li key={f.key}>
-              <strong>{f.label[lang]}</strong> {f.note} <span className="muted">{t('duty.eq.since', { at: full(f.sinceMs, zone) })}</span>
+              <strong>{f.label[lang]}</strong> {f.note} <span className="muted">{t('duty.eq.since', { at: plain(full(f.sinceMs, zone)) })}</span>
             </li>
           ))}
         </ul>

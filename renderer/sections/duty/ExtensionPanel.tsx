@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { WarningsOverview } from '../../../core/contract/dutyShared';
+import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useDutyQuery, useDutyWrite } from './store';
 import { full, useZone } from './format';
@@ -68,7 +69,7 @@ export function ExtensionPanel({ overview }: { overview: WarningsOverview | unde
             {x.date} {x.warningId ? t('duty.ext.until', { title: title(x.warningId) }) : x.untilMs ? full(x.untilMs, zone) : ''}
             {x.extraPeople.length > 0 && ` · ${x.extraPeople.map((p) => p.name).join('、')}`}
             {x.endedAtMs ? (
-              <span className="muted"> · {t('duty.ext.ended', { at: full(x.endedAtMs, zone) })}</span>
+              <span className="muted"> · {t('duty.ext.ended', { at: plain(full(x.endedAtMs, zone)) })}</span>
             ) : (
               <button type="button" className="ghost" onClick={() => write('duty.endExtension', { id: x.id })}>
                 {t('duty.ext.end')}

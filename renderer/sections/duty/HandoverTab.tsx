@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { HandoverRecord } from '../../../core/contract/dutyShared';
+import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import { useDutyQuery, useDutyWrite } from './store';
@@ -13,9 +14,9 @@ function Signatures({ record }: { record: HandoverRecord }) {
   const [leader, setLeader] = useState('');
   return (
     <div className="stack" data-testid="handover-signatures">
-      <p>{t('duty.hand.signedBy', { name: record.outgoingSignedBy, at: full(record.outgoingSignedAtMs, zone) })}</p>
+      <p>{t('duty.hand.signedBy', { name: record.outgoingSignedBy, at: plain(full(record.outgoingSignedAtMs, zone)) })}</p>
       {record.incomingAckBy ? (
-        <p data-testid="handover-acked">{t('duty.hand.ackedBy', { name: record.incomingAckBy, at: full(record.incomingAckAtMs!, zone) })}</p>
+        <p data-testid="handover-acked">{t('duty.hand.ackedBy', { name: record.incomingAckBy, at: plain(full(record.incomingAckAtMs, zone)) })}</p>
       ) : (
         <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void write('duty.acknowledgeHandover', { id: record.id, acknowledgedBy: ackBy }))}>
           <input name="ackBy" aria-label={t('duty.hand.incomingName')} placeholder={t('duty.hand.incomingName')} required value={ackBy} onChange={(e) => setAckBy(e.target.value)} />
@@ -25,7 +26,7 @@ function Signatures({ record }: { record: HandoverRecord }) {
         </form>
       )}
       {record.leaderSignedBy ? (
-        <p data-testid="handover-leader">{t('duty.hand.leaderSigned', { name: record.leaderSignedBy, at: full(record.leaderSignedAtMs!, zone) })}</p>
+        <p data-testid="handover-leader">{t('duty.hand.leaderSigned', { name: record.leaderSignedBy, at: plain(full(record.leaderSignedAtMs, zone)) })}</p>
       ) : (
         <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void write('duty.leaderSignOff', { id: record.id, leaderName: leader }))}>
           <input name="leaderName" aria-label={t('duty.hand.leaderName')} placeholder={t('duty.hand.leaderName')} required value={leader} onChange={(e) => setLeader(e.target.value)} />
@@ -131,7 +132,7 @@ export default function HandoverTab() {
                   </button>
                   <span className="muted" role="status" data-testid="handover-draft-status">
                     {data.savedDraft
-                      ? t('duty.hand.draftSaved', { at: full(data.savedDraft.savedAtMs, zone), name: data.savedDraft.savedBy })
+                      ? t('duty.hand.draftSaved', { at: plain(full(data.savedDraft.savedAtMs, zone)), name: data.savedDraft.savedBy })
                       : t('duty.hand.draftNotSaved')}
                   </span>
                 </div>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { reportModes, reportStages, type IncidentView } from '../../../core/contract/dutyShared';
 import type { ReportMode, ReportStage } from '../../../core/domain/duty/incidents';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { plain, useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useDutyQuery, useDutyWrite } from './store';
@@ -22,12 +24,13 @@ function useReportTo(): [string, (value: string) => void] {
 
 function Countdown({ incident, now }: { incident: IncidentView; now: number }) {
   const t = useT();
+  const code = useCodeLabel();
   if (!incident.due) return <span className="pill">{incident.closedAtMs ? t('duty.inc.closed') : t('duty.inc.noDeadline')}</span>;
   // The server's countdown was true when loaded; the screen keeps it ticking from the deadline itself.
   const remaining = incident.due.dueMs - now;
   return (
     <span className={`countdown${remaining < 0 ? ' overdue' : remaining < 10 * 60_000 ? ' soon' : ''}`} data-testid="countdown" role="timer">
-      {t(`duty.inc.stage.${incident.due.stage}`)}
+      {code('duty.inc.stage', incident.due.stage)}
       {incident.due.written ? t('duty.inc.writtenSuffix') : ''} {remaining < 0 ? t('duty.inc.overdue') : t('duty.inc.remaining')} {countdown(remaining)}
     </span>
   );
@@ -69,6 +72,7 @@ function ReportForm({ incident, reportTo }: { incident: IncidentView; reportTo: 
 
 export default function IncidentsTab() {
   const t = useT();
+  const code = useCodeLabel();
   const zone = useZone();
   const now = useNow();
   const write = useDutyWrite();
@@ -100,7 +104,7 @@ export default function IncidentsTab() {
         </label>
         {zeroToday ? (
           <span className="pill ok" data-testid="zero-done">
-            {t('duty.inc.zeroDone', { day: zeroToday.dutyDay, at: hm(zeroToday.atMs, zone) })}
+            {t('duty.inc.zeroDone', { day: zeroToday.dutyDay, at: plain(hm(zeroToday.atMs, zone)) })}
           </span>
         ) : (
           <button
@@ -128,24 +132,28 @@ export default function IncidentsTab() {
         {data && !data.incidents.length && <p className="muted">{t('duty.inc.none')}</p>}
         <ul className="incident-list" data-testid="incident-list">
           {data?.incidents.map((incident) => (
-            <li key={incident.id} className={incident.due?.overdue ? 'overdue' : undefined}>
-              <div className="row-between">
-                <strong>{incident.title}</strong>
-                <Countdown incident={incident} now={now} />
-              </div>
-              <div className="muted">
-                {t('duty.inc.received', { at: full(incident.receivedAtMs, zone) })} {incident.location}
-              </div>
-              {incident.summary && <p>{incident.summary}</p>}
-              <ol className="report-chain">
-                {incident.reports.map((r) => (
-                  <li key={r.id}>
-                    {t(`duty.inc.stage.${r.stage}`)}（{t(`duty.inc.mode.${r.mode}`)}）{hm(r.atMs, zone)} → {r.reportedTo} · {r.reportedBy}
-                  </li>
-                ))}
-              </ol>
-              {!incident.closedAtMs && <ReportForm incident={incident} reportTo={reportTo} />}
-            </li>
+            <StoredRow key={incident.id} method="duty.incidents" rowId={incident.id} name={incident.title} as="li">
+              {() => (
+                <li className={incident.due?.overdue ? 'overdue' : undefined}>
+                  <div className="row-between">
+                    <strong>{incident.title}</strong>
+                    <Countdown incident={incident} now={now} />
+                  </div>
+                  <div className="muted">
+                    {t('duty.inc.received', { at: plain(full(incident.receivedAtMs, zone)) })} {incident.location}
+                  </div>
+                  {incident.summary && <p>{incident.summary}</p>}
+                  <ol className="report-chain">
+                    {incident.reports.map((r) => (
+                      <li key={r.id}>
+                        {code('duty.inc.stage', r.stage)}（{code('duty.inc.mode', r.mode)}）{hm(r.atMs, zone)} → {r.reportedTo} · {r.reportedBy}
+                      </li>
+                    ))}
+                  </ol>
+                  {!incident.closedAtMs && <ReportForm incident={incident} reportTo={reportTo} />}
+                </li>
+              )}
+            </StoredRow>
           ))}
         </ul>
       </section>

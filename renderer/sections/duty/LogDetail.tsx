@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { LogEntry } from '../../../core/contract/dutyShared';
+import { useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useDutyQuery, useDutyWrite } from './store';
 import { full, useZone } from './format';
@@ -8,6 +9,7 @@ import { LogIncident } from './LogIncident';
 /** One entry with every version; corrections and closing write a new version with a reason; an incident can be opened from it. */
 export function LogDetail({ entryId, onClose, onFollowUp }: { entryId: string; onClose(): void; onFollowUp(entry: LogEntry): void }) {
   const t = useT();
+  const code = useCodeLabel();
   const zone = useZone();
   const write = useDutyWrite();
   const history = useDutyQuery('duty.logHistory', { entryId });
@@ -47,7 +49,7 @@ export function LogDetail({ entryId, onClose, onFollowUp }: { entryId: string; o
         <dt>{t('duty.log.receivedAt')}</dt>
         <dd>{full(current.receivedAtMs, zone)}</dd>
         <dt>{t('duty.log.channel')}</dt>
-        <dd>{t(`duty.channel.${current.channel}`)}</dd>
+        <dd>{code('duty.channel', current.channel)}</dd>
         <dt>{t('duty.log.from')}</dt>
         <dd>{[current.fromUnit, current.fromName].filter(Boolean).join(' ') || '—'}</dd>
         <dt>{t('duty.log.forwardedTo')}</dt>
@@ -55,7 +57,7 @@ export function LogDetail({ entryId, onClose, onFollowUp }: { entryId: string; o
         <dt>{t('duty.log.recordedBy')}</dt>
         <dd>{history.data![0].recordedBy}</dd>
         <dt>{t('duty.log.statusFilter')}</dt>
-        <dd>{t(`duty.status.${current.status}`)}</dd>
+        <dd>{code('duty.status', current.status)}</dd>
       </dl>
       <div className="form-actions">
         <button type="button" onClick={() => onFollowUp(current)}>
@@ -100,7 +102,7 @@ export function LogDetail({ entryId, onClose, onFollowUp }: { entryId: string; o
           <ol className="versions">
             {history.data!.map((v) => (
               <li key={v.id}>
-                <strong>v{v.version}</strong> {full(Date.parse(v.createdAt), zone)} {v.recordedBy}
+                <strong>v{v.version}</strong> {full(v.createdAt, zone)} {v.recordedBy}
                 {v.correctionReason && <em> · {v.correctionReason}</em>}
                 <div className="muted">{v.content}</div>
               </li>

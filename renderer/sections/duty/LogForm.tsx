@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { logChannels, type LogChannel, type LogEntry } from '../../../core/contract/dutyShared';
+import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useDutyWrite } from './store';
@@ -142,7 +143,7 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
         )}
         {savedAt !== null && (
           <span role="status" data-testid="log-saved">
-            {t('duty.log.saved', { time: hm(savedAt, zone) })}
+            {t('duty.log.saved', { time: plain(hm(savedAt, zone)) })}
           </span>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { LogEntry } from '../../../core/contract/dutyShared';
 import { incidentFromLogEntry, INCIDENT_SUMMARY_CHARS } from '../../../core/domain/duty/incidents';
+import { useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useDutyQuery, useDutyWrite } from './store';
 import { full, useZone } from './format';
@@ -12,6 +13,7 @@ import { full, useZone } from './format';
  */
 export function LogIncident({ entry }: { entry: LogEntry }) {
   const t = useT();
+  const code = useCodeLabel();
   const zone = useZone();
   const write = useDutyWrite();
   const linked = useDutyQuery('duty.logEntryIncidents', { entryId: entry.entryId });
@@ -32,7 +34,7 @@ export function LogIncident({ entry }: { entry: LogEntry }) {
         <ul>
           {linked.data.map((incident) => (
             <li key={incident.id}>
-              {incident.title} · {full(incident.receivedAtMs, zone)} · {incident.due ? t(`duty.inc.stage.${incident.due.stage}`) : t('duty.inc.closed')}
+              {incident.title} · {full(incident.receivedAtMs, zone)} · {incident.due ? code('duty.inc.stage', incident.due.stage) : t('duty.inc.closed')}
             </li>
           ))}
         </ul>

@@ -3,6 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InputOf } from '../../../core/contract';
 import type { LogEntry } from '../../../core/contract/dutyShared';
 import { act } from '../../api/hooks';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useDutyStore } from './store';
 import { hm, useZone } from './format';
@@ -46,6 +48,7 @@ function useLogPages(filter: LogFilter) {
 
 export function LogList({ filter, selected, onSelect }: { filter: LogFilter; selected: string | null; onSelect(entry: LogEntry): void }) {
   const t = useT();
+  const code = useCodeLabel();
   const zone = useZone();
   const { rows, total, loading, more } = useLogPages(filter);
   const parent = useRef<HTMLDivElement>(null);
@@ -75,22 +78,26 @@ export function LogList({ filter, selected, onSelect }: { filter: LogFilter; sel
                 className="log-row-wrap"
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
               >
-                <button
-                  type="button"
-                  className={`log-row${selected === e.entryId ? ' selected' : ''}`}
-                  aria-pressed={selected === e.entryId}
-                  data-testid="log-row"
-                  onClick={() => onSelect(e)}
-                >
-                  <span className="log-time">{hm(e.receivedAtMs, zone)}</span>
-                  <span className={`pill channel-${e.channel}`}>{t(`duty.channel.${e.channel}`)}</span>
-                  <span className="log-from">{[e.fromUnit, e.fromName].filter(Boolean).join(' ')}</span>
-                  <span className={`pill status-${e.status}`}>{t(`duty.status.${e.status}`)}</span>
-                  {e.version > 1 && <span className="pill">{t('duty.log.corrected', { version: e.version })}</span>}
-                  {e.followUpOf && <span className="pill">{t('duty.log.isFollowUp')}</span>}
-                  <span className="log-content">{e.content}</span>
-                  {e.actionTaken && <span className="log-action muted">→ {e.actionTaken}</span>}
-                </button>
+                <StoredRow method="duty.listLog" rowId={e.id} as="div">
+                  {() => (
+                    <button
+                      type="button"
+                      className={`log-row${selected === e.entryId ? ' selected' : ''}`}
+                      aria-pressed={selected === e.entryId}
+                      data-testid="log-row"
+                      onClick={() => onSelect(e)}
+                    >
+                      <span className="log-time">{hm(e.receivedAtMs, zone)}</span>
+                      <span className={`pill channel-${e.channel}`}>{code('duty.channel', e.channel)}</span>
+                      <span className="log-from">{[e.fromUnit, e.fromName].filter(Boolean).join(' ')}</span>
+                      <span className={`pill status-${e.status}`}>{code('duty.status', e.status)}</span>
+                      {e.version > 1 && <span className="pill">{t('duty.log.corrected', { version: e.version })}</span>}
+                      {e.followUpOf && <span className="pill">{t('duty.log.isFollowUp')}</span>}
+                      <span className="log-content">{e.content}</span>
+                      {e.actionTaken && <span className="log-action muted">→ {e.actionTaken}</span>}
+                    </button>
+                  )}
+                </StoredRow>
               </div>
             );
           })}

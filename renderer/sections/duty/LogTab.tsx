@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { logChannels, type LogEntry } from '../../../core/contract/dutyShared';
 import { useQuery } from '../../api/hooks';
+import { StoredRow } from '../../components/ErrorBoundary';
 import { useT } from '../../i18n';
 import { LogDetail } from './LogDetail';
 import { LogForm } from './LogForm';
@@ -77,7 +78,11 @@ export function LogTab() {
           </label>
         </div>
         {selected && (
-          <LogDetail entryId={selected.entryId} onClose={() => setSelected(null)} onFollowUp={(entry) => setFollowUp(entry)} />
+          <StoredRow key={selected.entryId} method="duty.logHistory" rowId={selected.entryId} as="div">
+            {() => (
+              <LogDetail entryId={selected.entryId} onClose={() => setSelected(null)} onFollowUp={(entry) => setFollowUp(entry)} />
+            )}
+          </StoredRow>
         )}
         <LogList filter={{ ...filter, query: debounced }} selected={selected?.entryId ?? null} onSelect={setSelected} />
       </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { personRoles, type DutyPersonRecord } from '../../../core/contract/dutyShared';
 import type { PersonRole } from '../../../core/domain/duty/types';
+import { plain, useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import { useDutyQuery, useDutyWrite } from './store';
@@ -47,6 +48,7 @@ function LeaveForm({ person }: { person: DutyPersonRecord }) {
 /** The people register: who can be put on the rota, how to reach them, and when they are away. */
 export default function PeopleTab() {
   const t = useT();
+  const code = useCodeLabel();
   const separator = useUi((s) => s.lang) === 'zh-CN' ? '、' : ', ';
   const write = useDutyWrite();
   const people = useDutyQuery('duty.listPeople', { includeInactive: true });
@@ -89,7 +91,7 @@ export default function PeopleTab() {
                   {p.leave.length > 0 && <span className="pill">{t('duty.people.hasLeave')}</span>}
                 </td>
                 <td>{p.unit}</td>
-                <td>{p.roles.map((r) => t(`duty.role.${r}`)).join(separator)}</td>
+                <td>{p.roles.map((r) => plain(code('duty.role', r))).join(separator)}</td>
                 <td className="mono">{p.phone}</td>
               </tr>
             ))}

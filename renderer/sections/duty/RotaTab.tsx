@@ -3,6 +3,7 @@ import type { DutyPersonRecord, RotaDayView, RotaProposal } from '../../../core/
 import { addDays, weekdayOf } from '../../../core/time';
 import type { DutyDay } from '../../../core/domain/duty/types';
 import { act } from '../../api/hooks';
+import { useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
@@ -43,6 +44,7 @@ function previewDays(days: DutyDay[], people: Map<string, DutyPersonRecord>): Ro
 
 export default function RotaTab() {
   const t = useT();
+  const code = useCodeLabel();
   const lang = useUi((s) => s.lang);
   const reportError = useUi((s) => s.reportError);
   const status = useStatus((s) => s.status);
@@ -224,7 +226,7 @@ export default function RotaTab() {
               <ul className="changes" data-testid="rota-changes">
                 {(changes.data ?? []).map((c) => (
                   <li key={c.id}>
-                    {c.date} {t(`duty.rota.slot.${c.slot}`)}：{c.fromName ?? '—'} → {c.toName ?? '—'}（{c.reason || t(`duty.rota.change.${c.kind}`)}，{c.changedBy}）
+                    {c.date} {code('duty.rota.slot', c.slot)}：{c.fromName ?? '—'} → {c.toName ?? '—'}（{c.reason || code('duty.rota.change', c.kind)}，{c.changedBy}）
                   </li>
                 ))}
               </ul>

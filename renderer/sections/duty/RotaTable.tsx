@@ -1,4 +1,5 @@
 import type { FairnessRow, NamedConflict, RotaDayView, RotaSlotView } from '../../../core/contract/dutyShared';
+import { useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import { WEEKDAYS_EN, WEEKDAYS_ZH } from './format';
@@ -21,6 +22,7 @@ interface RotaTableProps {
 /** The month as printed: one row per day, phones under names; on screen names are buttons for 调班 and each day has an edit button. */
 export function RotaTable({ days, today, picked, onPick, onEditDay }: RotaTableProps) {
   const t = useT();
+  const code = useCodeLabel();
   const lang = useUi((s) => s.lang);
   const weekdays = lang === 'zh-CN' ? WEEKDAYS_ZH : WEEKDAYS_EN;
 
@@ -30,7 +32,7 @@ export function RotaTable({ days, today, picked, onPick, onEditDay }: RotaTableP
       <>
         <span className="name">{slot.name}</span>
         <small className="phone">{slot.phone}</small>
-        {slot.shift !== 'full' && <small className="shift">{t(`duty.rota.shift.${slot.shift}`)}</small>}
+        {slot.shift !== 'full' && <small className="shift">{code('duty.rota.shift', slot.shift)}</small>}
       </>
     );
     return onPick ? (
@@ -133,12 +135,13 @@ export function FairnessTable({ rows, caption }: { rows: FairnessRow[]; caption:
 
 export function ConflictList({ conflicts }: { conflicts: NamedConflict[] }) {
   const t = useT();
+  const code = useCodeLabel();
   if (!conflicts.length) return <p className="ok-text">{t('duty.rota.noConflicts')}</p>;
   return (
     <ul className="conflicts" data-testid="rota-conflicts">
       {conflicts.map((c, i) => (
         <li key={`${c.date}-${c.kind}-${c.personId ?? i}`} className={`conflict-${c.kind}`}>
-          <strong>{c.date}</strong> {t(`duty.conflict.${c.kind}`)} {c.personName ?? ''}
+          <strong>{c.date}</strong> {code('duty.conflict', c.kind)} {c.personName ?? ''}
         </li>
       ))}
     </ul>

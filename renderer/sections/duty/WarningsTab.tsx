@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { warningColours, warningTypes, type WarningRecord } from '../../../core/contract/dutyShared';
-import type { ResponseLevel } from '../../../core/domain/duty/warnings';
+import { ROMAN, type ResponseLevel } from '../../../core/domain/duty/warnings';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { plain, safeEnumLabel, tableLabels, useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { ExtensionPanel } from './ExtensionPanel';
@@ -8,7 +10,7 @@ import { useDutyQuery, useDutyWrite } from './store';
 import { fromLocalInput, full, useZone } from './format';
 
 const LEVELS: ResponseLevel[] = [4, 3, 2, 1];
-const ROMAN = { 1: 'Ⅰ', 2: 'Ⅱ', 3: 'Ⅲ', 4: 'Ⅳ' } as const;
+const roman = (level: unknown) => plain(safeEnumLabel(level, tableLabels(ROMAN)));
 
 function LiftForm({ warning }: { warning: WarningRecord }) {
   const t = useT();
@@ -34,6 +36,7 @@ function LiftForm({ warning }: { warning: WarningRecord }) {
 
 export default function WarningsTab() {
   const t = useT();
+  const code = useCodeLabel();
   const zone = useZone();
   const write = useDutyWrite();
   const eventId = useStatus((s) => s.status?.openEvent?.id ?? null);
@@ -65,7 +68,9 @@ export default function WarningsTab() {
         <ul className="warning-list" data-testid="active-warning-list">
           {data?.active.map((w) => (
             <li key={w.id} className={`warning-card border-${w.colour}`}>
-              <span className={`pill warning-${w.colour}`}>{t(`duty.warn.type.${w.type}`)} {t(`duty.warn.colour.${w.colour}`)}</span>
+              <span className={`pill warning-${w.colour}`}>
+                {code('duty.warn.type', w.type)} {code('duty.warn.colour', w.colour)}
+              </span>
               <span>
                 {w.issuedBy} · {full(w.issuedAtMs, zone)}
               </span>
@@ -120,11 +125,11 @@ export default function WarningsTab() {
       <section className="card" aria-labelledby="response-title" data-testid="response-panel">
         <h2 id="response-title">{t('duty.resp.title')}</h2>
         <p className="big">
-          {current ? t('duty.resp.current', { level: ROMAN[current.level], by: current.declaredBy, at: full(current.declaredAtMs, zone) }) : t('duty.resp.none')}
+          {current ? t('duty.resp.current', { level: roman(current.level), by: current.declaredBy, at: plain(full(current.declaredAtMs, zone)) }) : t('duty.resp.none')}
         </p>
         {data?.suggestion && (
           <p className="suggestion">
-            {t('duty.resp.suggestion', { level: ROMAN[data.suggestion.level], colour: t(`duty.warn.colour.${data.suggestion.colour}`) })}
+            {t('duty.resp.suggestion', { level: roman(data.suggestion.level), colour: plain(code('duty.warn.colour', data.suggestion.colour)) })}
           </p>
         )}
         <form
@@ -166,14 +171,28 @@ export default function WarningsTab() {
           </thead>
           <tbody>
             {data?.recent.map((w) => (
-              <tr key={w.id}>
-                <td>
-                  <span className={`pill warning-${w.colour}`}>{t(`duty.warn.type.${w.type}`)} {t(`duty.warn.colour.${w.colour}`)}</span>
-                </td>
-                <td>{w.issuedBy}</td>
-                <td>{full(w.issuedAtMs, zone)}</td>
-                <td>{w.liftedAtMs ? `${full(w.liftedAtMs, zone)} ${w.liftedBy}` : t('duty.warn.inForce')}</td>
-              </tr>
+              <StoredRow key={w.id} method="duty.warnings" rowId={w.id} as="tr" colSpan={4}>
+                {() => (
+                  <tr>
+                    <td>
+                      <span className={`pill warning-${w.colour}`}>
+                        {code('duty.warn.type', w.type)} {code('duty.warn.colour', w.colour)}
+                      </span>
+                    </td>
+                    <td>{w.issuedBy}</td>
+                    <td>{full(w.issuedAtMs, zone)}</td>
+                    <td>
+                      {w.liftedAtMs ? (
+                        <>
+                          {full(w.liftedAtMs, zone)} {w.liftedBy}
+                        </>
+                      ) : (
+                        t('duty.warn.inForce')
+                      )}
+                    </td>
+                  </tr>
+                )}
+              </StoredRow>
             ))}
           </tbody>
         </table>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_TIME_ZONE, formatLocal, zonedToUtc } from '../../../core/time';
+import { safeDate, type Shown } from '../../format/safe';
 import { useStatus } from '../../store/status';
 
 export function useZone(): string {
@@ -16,8 +17,9 @@ export function useNow(everyMs = 1000): number {
   return now;
 }
 
-export const hm = (ms: number, zone: string) => formatLocal(ms, 'MM-dd HH:mm', zone);
-export const full = (ms: number, zone: string) => formatLocal(ms, 'yyyy-MM-dd HH:mm', zone);
+/** Stored instants; an unreadable one shows as a marked dash (see format/safe). */
+export const hm = (ms: unknown, zone: string): Shown => safeDate(ms, 'MM-dd HH:mm', zone);
+export const full = (ms: unknown, zone: string): Shown => safeDate(ms, 'yyyy-MM-dd HH:mm', zone);
 
 /** The value of an <input type="datetime-local"> showing an instant in the office zone. */
 export const toLocalInput = (ms: number, zone: string) => formatLocal(ms, "yyyy-MM-dd'T'HH:mm", zone);
@@ -27,8 +29,9 @@ export function fromLocalInput(value: string, zone: string): number | undefined 
   return match ? zonedToUtc(match[1], match[2], zone) : undefined;
 }
 
-/** 29:59, 1:05:00, or −0:42 once overdue. */
+/** 29:59, 1:05:00, or −0:42 once overdue; a dash when the deadline itself is unreadable. */
 export function countdown(remainingMs: number): string {
+  if (!Number.isFinite(remainingMs)) return '—';
   const sign = remainingMs < 0 ? '−' : '';
   const total = Math.floor(Math.abs(remainingMs) / 1000);
   const h = Math.floor(total / 3600);

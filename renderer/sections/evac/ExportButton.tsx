@@ -3,6 +3,7 @@ import type { EvacExport } from '../../../core/contract/evac';
 import { formatLocal } from '../../../core/time';
 import { act } from '../../api/hooks';
 import { downloadBlob, XLSX_MIME } from '../../components/download';
+import { keyLabels, plain, safeDate, safeEnumLabel, safeNumber } from '../../format/safe';
 import { useT, type TKey, type Translate } from '../../i18n';
 import { useZone } from './shared';
 
@@ -11,7 +12,9 @@ const CHUNK = 2000;
 type Sheet = { name: TKey; header: TKey[]; rows: (string | number)[][] };
 
 function sheets(data: EvacExport, t: Translate, zone: string): Sheet[] {
-  const when = (ms: number) => formatLocal(ms, 'yyyy-MM-dd HH:mm', zone);
+  // A file cell holds text only: an unreadable value goes out as the dash.
+  const when = (ms: unknown) => plain(safeDate(ms, 'yyyy-MM-dd HH:mm', zone));
+  const code = (prefix: string, value: unknown) => plain(safeEnumLabel(value, keyLabels(t, prefix)));
   return [
     {
       name: 'evac.export.sheetPeople',
@@ -21,9 +24,9 @@ function sheets(data: EvacExport, t: Translate, zone: string): Sheet[] {
         p.householdHead,
         p.idNumber,
         p.phone,
-        p.flags.map((f) => t(`evac.flag.${f}` as TKey)).join(''),
+        p.flags.map((f) => code('evac.flag', f)).join(''),
         p.sourceName,
-        t(`evac.status.${p.status}` as TKey),
+        code('evac.status', p.status),
         p.shelterName ?? p.where ?? '',
         when(p.firstMovedAtMs),
       ]),
@@ -33,21 +36,21 @@ function sheets(data: EvacExport, t: Translate, zone: string): Sheet[] {
       header: ['evac.shelters.name', 'evac.shelters.type', 'evac.shelters.address', 'evac.shelters.area', 'evac.shelters.capacity', 'evac.shelters.occupancy', 'evac.shelters.status', 'evac.shelters.contactName', 'evac.shelters.contactPhone', 'evac.shelters.supplies'],
       rows: data.shelters.map((s) => [
         s.name,
-        t(`evac.shelterType.${s.type}` as TKey),
+        code('evac.shelterType', s.type),
         s.address,
         s.usableAreaM2 ?? '',
         s.capacity ?? '',
         s.occupancy,
-        t(`evac.shelterStatus.${s.status}` as TKey),
+        code('evac.shelterStatus', s.status),
         s.contactName,
         s.contactPhone,
-        s.supplies.map((l) => `${l.label || t(`evac.supply.${l.item}` as TKey)} ${l.quantity}${l.unit}`).join('；'),
+        s.supplies.map((l) => `${l.label || code('evac.supply', l.item)} ${plain(safeNumber(l.quantity))}${l.unit}`).join('；'),
       ]),
     },
     {
       name: 'evac.export.sheetMovements',
       header: ['evac.people.at', 'evac.move.name', 'evac.people.status', 'evac.people.place', 'evac.people.source', 'evac.move.by'],
-      rows: data.movements.map((m) => [when(m.atMs), m.name, t(`evac.movement.${m.kind}` as TKey), m.shelterName ?? m.where ?? '', m.sourceName ?? '', m.by]),
+      rows: data.movements.map((m) => [when(m.atMs), m.name, code('evac.movement', m.kind), m.shelterName ?? m.where ?? '', m.sourceName ?? '', m.by]),
     },
     {
       name: 'evac.export.sheetOverrides',

@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InputOf } from '../../../core/contract';
 import { act, useQuery } from '../../api/hooks';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { plain, useCodeLabel } from '../../format/safe';
 import { useT, type TKey } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { callOrAsk, fromLocalInput, OverrideDialog, showTime, toLocalInput, useZone, type OverrideAsk } from './shared';
@@ -11,6 +13,7 @@ const STATUSES = ['out', 'moved', 'in_shelter', 'dispersed', 'elsewhere', 'unkno
 
 export function People({ eventId, version, onChange }: { eventId: string; version: number; onChange(): void }) {
   const t = useT();
+  const code = useCodeLabel();
   const zone = useZone();
   const nowMs = useStatus((s) => s.status?.nowMs) ?? Date.now();
   const [status, setStatus] = useState<StatusFilter>(null);
@@ -173,20 +176,26 @@ export function People({ eventId, version, onChange }: { eventId: string; versio
               const p = rows[item.index];
               return (
                 <div key={p.id} role="row" className="evac-row" style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, width: '100%' }} data-testid="person-row">
-                  <span role="cell">
-                    <input type="checkbox" aria-label={p.name} checked={selected.has(p.id)} onChange={() => toggle(p.id)} />
-                  </span>
-                  <span role="cell">
-                    {p.name}
-                    {p.flags.length > 0 && <span className="pill evac-flag">{p.flags.map((f) => t(`evac.flag.${f}` as TKey)).join('')}</span>}
-                  </span>
-                  <span role="cell">{p.householdHead}</span>
-                  <span role="cell" className="mono">{p.idNumber}</span>
-                  <span role="cell" className="mono">{p.phone}</span>
-                  <span role="cell">{p.sourceName}</span>
-                  <span role="cell" className={`evac-status evac-status-${p.status}`}>{t(`evac.status.${p.status}` as TKey)}</span>
-                  <span role="cell">{p.shelterName ?? p.where ?? ''}</span>
-                  <span role="cell">{showTime(p.firstMovedAtMs, zone)}</span>
+                  <StoredRow method="evac.listPeople" rowId={p.id} name={p.name} as="div">
+                    {() => (
+                      <>
+                        <span role="cell">
+                          <input type="checkbox" aria-label={p.name} checked={selected.has(p.id)} onChange={() => toggle(p.id)} />
+                        </span>
+                        <span role="cell">
+                          {p.name}
+                          {p.flags.length > 0 && <span className="pill evac-flag">{p.flags.map((f) => plain(code('evac.flag', f))).join('')}</span>}
+                        </span>
+                        <span role="cell">{p.householdHead}</span>
+                        <span role="cell" className="mono">{p.idNumber}</span>
+                        <span role="cell" className="mono">{p.phone}</span>
+                        <span role="cell">{p.sourceName}</span>
+                        <span role="cell" className={`evac-status evac-status-${p.status}`}>{code('evac.status', p.status)}</span>
+                        <span role="cell">{p.shelterName ?? p.where ?? ''}</span>
+                        <span role="cell">{showTime(p.firstMovedAtMs, zone)}</span>
+                      </>
+                    )}
+                  </StoredRow>
                 </div>
               );
             })}

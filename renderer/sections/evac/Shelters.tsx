@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { SHELTER_TYPES, SUPPLY_ITEMS, type ShelterView, type SupplyLine } from '../../../core/contract/evac';
 import { act, useQuery } from '../../api/hooks';
+import { StoredRow } from '../../components/ErrorBoundary';
+import { plain, safeNumber, useCodeLabel } from '../../format/safe';
 import { useT, type TKey } from '../../i18n';
 import { useStatus } from '../../store/status';
 
@@ -24,6 +26,7 @@ const str = (v: number | null) => (v === null ? '' : String(v));
 
 export function Shelters({ version, onChange }: { version: number; onChange(): void }) {
   const t = useT();
+  const code = useCodeLabel();
   const list = useQuery('evac.listShelters', { includeClosed: true }, String(version));
   const settings = useQuery('settings.get', {});
   const status = useStatus((s) => s.status);
@@ -168,35 +171,39 @@ export function Shelters({ version, onChange }: { version: number; onChange(): v
           </thead>
           <tbody>
             {list.data?.map((s) => (
-              <tr key={s.id} className={s.capacity !== null && s.occupancy >= s.capacity && s.occupancy > 0 ? 'evac-full' : undefined}>
-                <td>{s.name}</td>
-                <td>{t(`evac.shelterType.${s.type}` as TKey)}</td>
-                <td>{s.address}</td>
-                <td className="num">
-                  {s.occupancy} / {s.capacity ?? '—'}
-                </td>
-                <td>
-                  <span className={`pill evac-shelter-${s.status}`}>{t(`evac.shelterStatus.${s.status}` as TKey)}</span>
-                </td>
-                <td>{s.supplies.map((l) => `${l.label || t(`evac.supply.${l.item}` as TKey)} ${l.quantity}${l.unit}`).join('，')}</td>
-                <td className="no-print evac-actions">
-                  <button type="button" onClick={() => edit(s)}>
-                    {t('evac.shelters.edit')}
-                  </button>
-                  {s.status === 'closed' || s.status === 'ready' ? (
-                    <button type="button" onClick={() => setShelterStatus(s, 'open')}>
-                      {t('evac.shelters.open')}
-                    </button>
-                  ) : (
-                    <button type="button" onClick={() => setShelterStatus(s, 'closed')}>
-                      {t('evac.shelters.close')}
-                    </button>
-                  )}
-                  <button type="button" className="ghost" onClick={() => remove(s)}>
-                    {t('evac.shelters.delete')}
-                  </button>
-                </td>
-              </tr>
+              <StoredRow key={s.id} method="evac.listShelters" rowId={s.id} name={s.name} as="tr" colSpan={7}>
+                {() => (
+                  <tr className={s.capacity !== null && s.occupancy >= s.capacity && s.occupancy > 0 ? 'evac-full' : undefined}>
+                    <td>{s.name}</td>
+                    <td>{code('evac.shelterType', s.type)}</td>
+                    <td>{s.address}</td>
+                    <td className="num">
+                      {safeNumber(s.occupancy)} / {safeNumber(s.capacity)}
+                    </td>
+                    <td>
+                      <span className={`pill evac-shelter-${s.status}`}>{code('evac.shelterStatus', s.status)}</span>
+                    </td>
+                    <td>{s.supplies.map((l) => `${l.label || plain(code('evac.supply', l.item))} ${plain(safeNumber(l.quantity))}${l.unit}`).join('，')}</td>
+                    <td className="no-print evac-actions">
+                      <button type="button" onClick={() => edit(s)}>
+                        {t('evac.shelters.edit')}
+                      </button>
+                      {s.status === 'closed' || s.status === 'ready' ? (
+                        <button type="button" onClick={() => setShelterStatus(s, 'open')}>
+                          {t('evac.shelters.open')}
+                        </button>
+                      ) : (
+                        <button type="button" onClick={() => setShelterStatus(s, 'closed')}>
+                          {t('evac.shelters.close')}
+                        </button>
+                      )}
+                      <button type="button" className="ghost" onClick={() => remove(s)}>
+                        {t('evac.shelters.delete')}
+                      </button>
+                    </td>
+                  </tr>
+                )}
+              </StoredRow>
             ))}
           </tbody>
         </table>

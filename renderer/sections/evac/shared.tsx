@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { formatLocal, localParts, zonedToUtc } from '../../../core/time';
+import { localParts, zonedToUtc } from '../../../core/time';
 import type { InputOf, MethodName, OutputOf } from '../../../core/contract';
 import type { ErrorBody } from '../../../core/errors';
 import { call, CallError } from '../../api/client';
+import { withDialogBoundary } from '../../components/ErrorBoundary';
+import { safeDate, type Shown } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
@@ -20,7 +22,7 @@ export function fromLocalInput(value: string, zone: string): number | null {
   return m ? zonedToUtc(m[1], m[2], zone) : null;
 }
 
-export const showTime = (ms: number, zone: string) => formatLocal(ms, 'MM-dd HH:mm', zone);
+export const showTime = (ms: unknown, zone: string): Shown => safeDate(ms, 'MM-dd HH:mm', zone);
 
 export interface OverrideAsk {
   params: Record<string, string | number>;
@@ -53,7 +55,7 @@ export async function callOrAsk<M extends MethodName>(
 }
 
 /** The explicit over-capacity confirmation: a reason is required, Escape cancels. */
-export function OverrideDialog({ ask, onClose }: { ask: OverrideAsk; onClose(): void }) {
+function OverrideForm({ ask, onClose }: { ask: OverrideAsk; onClose(): void }) {
   const t = useT();
   const [reason, setReason] = useState('');
   const submit = (e: FormEvent) => {
@@ -84,3 +86,5 @@ export function OverrideDialog({ ask, onClose }: { ask: OverrideAsk; onClose(): 
     </div>
   );
 }
+
+export const OverrideDialog = withDialogBoundary('override-dialog', OverrideForm, (props) => props.onClose);

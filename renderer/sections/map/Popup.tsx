@@ -4,6 +4,8 @@ import L from 'leaflet';
 import { markerKinds } from '../../../core/contract/map';
 import type { CoordSystem } from '../../../core/domain/geo/coords';
 import { act, useQuery } from '../../api/hooks';
+import { withDialogBoundary } from '../../components/ErrorBoundary';
+import { safeNumber } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import { isMovable } from './domain-inputs';
@@ -23,7 +25,7 @@ interface PopupProps {
  * A Leaflet popup whose content is React (so text is escaped and buttons are real buttons).
  * The name shows at once; the facts and the link are read for this one point as it opens.
  */
-export function Popup({ map, feature, system, onClose, onMove, onRemoved }: PopupProps) {
+function PointPopup({ map, feature, system, onClose, onMove, onRemoved }: PopupProps) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const [node] = useState(() => document.createElement('div'));
@@ -93,7 +95,7 @@ export function Popup({ map, feature, system, onClose, onMove, onRemoved }: Popu
       ) : (
         <>
           <p className="mono small">
-            {feature.lat.toFixed(6)}, {feature.lng.toFixed(6)}
+            {safeNumber(feature.lat, 6)}, {safeNumber(feature.lng, 6)}
           </p>
           <div className="map-tool-row">
             <button type="button" onClick={() => onMove(feature)} title={t('map.popup.moveHint')} data-testid="popup-move">
@@ -113,3 +115,5 @@ export function Popup({ map, feature, system, onClose, onMove, onRemoved }: Popu
     node,
   );
 }
+
+export const Popup = withDialogBoundary('popup', PointPopup, (props) => props.onClose);

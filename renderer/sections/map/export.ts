@@ -32,14 +32,15 @@ export async function exportPng(map: L.Map, options: { title: string; subtitle: 
   ctx.beginPath();
   ctx.rect(0, 0, box.width, box.height);
   ctx.clip();
-  for (const img of container.querySelectorAll<HTMLImageElement>('.leaflet-tile-pane img.leaflet-tile-loaded')) {
+  // Array.from: the Node-side typecheck (which sees the renderer through tests/ui) has no iterable DOM lists.
+  for (const img of Array.from(container.querySelectorAll<HTMLImageElement>('.leaflet-tile-pane img.leaflet-tile-loaded'))) {
     const r = img.getBoundingClientRect();
     const layerOpacity = Number(getComputedStyle(img.closest('.leaflet-layer') ?? img).opacity || 1);
     ctx.globalAlpha = layerOpacity;
     ctx.drawImage(img, r.left - box.left, r.top - box.top, r.width, r.height);
   }
   ctx.globalAlpha = 1;
-  for (const layer of container.querySelectorAll<HTMLCanvasElement>('.leaflet-overlay-pane canvas')) {
+  for (const layer of Array.from(container.querySelectorAll<HTMLCanvasElement>('.leaflet-overlay-pane canvas'))) {
     const r = layer.getBoundingClientRect();
     if (r.width && r.height) ctx.drawImage(layer, r.left - box.left, r.top - box.top, r.width, r.height);
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { EventRecord } from '../../../core/contract/system';
 import { addDays, zonedToUtc } from '../../../core/time';
+import { isInstant } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import type { DraftLang } from './draft';
@@ -17,9 +18,13 @@ interface Props {
   onBuild(scope: ReportScope): void;
 }
 
+/** An event stored with a start or end this version cannot read (another office's row) cannot bound a report. */
+export const reportable = (e: EventRecord): boolean => isInstant(e.startedAtMs) && (e.endedAtMs === null || isInstant(e.endedAtMs));
+
 /** The open event, else the newest (the list comes newest first). */
 export function defaultEvent(events: EventRecord[]): EventRecord | undefined {
-  return events.find((e) => e.endedAtMs === null) ?? events[0];
+  const usable = events.filter(reportable);
+  return usable.find((e) => e.endedAtMs === null) ?? usable[0];
 }
 
 export function eventScope(event: EventRecord, nowMs: number, timeZone: string): ReportScope {
@@ -56,7 +61,7 @@ export function ScopeBar({ events, timeZone, nowMs, draftLang, busy, hasDraft, o
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (mode === 'event' && event) onBuild(eventScope(event, nowMs, timeZone));
+    if (mode === 'event' && event && reportable(event)) onBuild(eventScope(event, nowMs, timeZone));
     if (mode === 'range' && !badRange) {
       onBuild({
         eventId: null,
@@ -89,9 +94,10 @@ export function ScopeBar({ events, timeZone, nowMs, draftLang, busy, hasDraft, o
           <select value={eventId} onChange={(e) => setEventId(e.target.value)} data-testid="reports-event" disabled={!events?.length}>
             {(events ?? []).map((e) => {
               const name = lang === 'en' ? e.nameEn || e.name : e.name;
+              const label = e.endedAtMs === null ? t('reports.eventOpen', { name }) : name;
               return (
-                <option key={e.id} value={e.id}>
-                  {e.endedAtMs === null ? t('reports.eventOpen', { name }) : name}
+                <option key={e.id} value={e.id} disabled={!reportable(e)}>
+                  {reportable(e) ? label : `${label} · ${t('format.unreadable', { raw: String(e.startedAtMs) })}`}
                 </option>
               );
             })}

@@ -1,4 +1,5 @@
 import { responseLevelLabel } from '../../../core/domain/duty/warnings';
+import { plain, safeNumber } from '../../format/safe';
 import { translate, type Lang, type TKey, type TParams } from '../../i18n';
 import type { Bilingual, ReportFacts, ReportScope } from './gather';
 
@@ -36,10 +37,10 @@ export function figuresOf(id: SectionId, facts: ReportFacts): Figure[] | null {
         { label: 'reports.fig.days', value: r.days },
         { label: 'reports.fig.rainDays', value: r.hasData ? r.rainDays : null },
         // The area mean needs every gauge's full period; with gaps the readings exist but no total is claimed.
-        { label: 'reports.fig.areaTotal', value: r.areaTotalMm === null ? null : r.areaTotalMm.toFixed(1), incomplete: r.hasData && r.areaTotalMm === null },
+        { label: 'reports.fig.areaTotal', value: r.areaTotalMm === null ? null : plain(safeNumber(r.areaTotalMm, 1)), incomplete: r.hasData && r.areaTotalMm === null },
         { label: 'reports.fig.wettestDay', value: r.wettestDay },
         { label: 'reports.fig.wettestStation', value: r.wettestStation },
-        { label: 'reports.fig.peak', value: r.peakM === null ? null : r.peakM.toFixed(2) },
+        { label: 'reports.fig.peak', value: r.peakM === null ? null : plain(safeNumber(r.peakM, 2)) },
         { label: 'reports.fig.aboveWarning', value: r.peakM === null ? null : r.daysAboveWarning },
       ];
     }

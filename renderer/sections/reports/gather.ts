@@ -2,6 +2,7 @@ import type { InputOf, MethodName, OutputOf } from '../../../core/contract';
 import { WARNING_COLOUR_LABELS, WARNING_TYPE_LABELS, type ResponseLevel } from '../../../core/domain/duty/warnings';
 import { addDays, formatLocal, type LocalDate } from '../../../core/time';
 import { act } from '../../api/hooks';
+import { pairLabels } from '../../format/safe';
 
 export interface Bilingual {
   zh: string;
@@ -179,9 +180,10 @@ export async function gatherFacts(scope: ReportScope, control: GatherControl): P
       logEntries: logs.total,
       calls: calls.total,
       // The stored title is Chinese (暴雨黄色预警); the English one is built from the same type and colour.
-      warnings: issued.map((w) => ({ zh: w.title, en: `${WARNING_TYPE_LABELS[w.type].en} ${WARNING_COLOUR_LABELS[w.colour].en} warning` })),
+      warnings: issued.map((w) => ({ zh: w.title, en: englishWarning(w.type, w.colour) ?? w.title })),
       warningsLifted: issued.filter((w) => w.liftedAtMs !== null).length,
-      responseLevels: warnings.responses.filter((r) => within(r.declaredAtMs, scope)).map((r) => r.level),
+      // A level this version does not know (another office's row) is left out rather than named wrongly.
+      responseLevels: warnings.responses.filter((r) => within(r.declaredAtMs, scope) && RESPONSE_LEVELS.includes(r.level)).map((r) => r.level),
       incidents: incidents.incidents.filter((i) => within(i.receivedAtMs, scope)).map((i) => i.title),
     };
   }
@@ -227,6 +229,15 @@ export async function gatherFacts(scope: ReportScope, control: GatherControl): P
         }
       : null,
   };
+}
+
+const RESPONSE_LEVELS: readonly unknown[] = [1, 2, 3, 4];
+
+/** "Rainstorm Yellow warning" from the stored codes; undefined when either is one this version does not know. */
+function englishWarning(type: string, colour: string): string | undefined {
+  const typeName = pairLabels(WARNING_TYPE_LABELS, 'en')(type);
+  const colourName = pairLabels(WARNING_COLOUR_LABELS, 'en')(colour);
+  return typeName && colourName ? `${typeName} ${colourName} warning` : undefined;
 }
 
 function maxOf(values: (number | null)[]): number | null {

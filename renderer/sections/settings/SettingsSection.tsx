@@ -6,6 +6,7 @@ import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
 import { AccountsCard } from './AccountsCard';
 import { BackupsCard } from './BackupsCard';
+import { IntegrityFacts } from './IntegrityFacts';
 import { DEFAULT_TIME_ZONE } from '../../../core/time';
 
 type General = Settings['general'];
@@ -108,6 +109,7 @@ export default function SettingsSection() {
         <dd className="mono">{info?.dataDir}</dd>
         <dt>{t('settings.dbFile')}</dt>
         <dd className="mono">{info?.databaseFile}</dd>
+        <IntegrityFacts timeZone={settings.data?.general.timeZone ?? DEFAULT_TIME_ZONE} />
       </dl>
     </section>
   );

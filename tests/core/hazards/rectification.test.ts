@@ -132,7 +132,7 @@ describe('rectification transitions', () => {
     if (r.ok) throw new Error('should refuse');
     const err = refusalError(r);
     expect(err).toBeInstanceOf(Conflict);
-    expect(err.toBody()).toMatchObject({ code: 'conflict', key: 'errors.rectification.illegal_transition', params: { reason: 'illegal_transition' } });
+    expect(err.toBody()).toMatchObject({ code: 'conflict', key: 'errors.hazards.rectification.illegal_transition', params: { reason: 'illegal_transition' } });
   });
 
   it('property: whatever is tried, the order only moves along the graph and closes only after someone else’s re-check', () => {
