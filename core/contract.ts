@@ -8,6 +8,7 @@ import { rainContract } from './contract/rain';
 import { mapContract } from './contract/map';
 import { backupContract } from './contract/backup';
 import { accountsContract } from './contract/accounts';
+import { damageContract } from './contract/damage';
 
 /**
  * The single list of everything the UI can ask of the backend, over IPC or HTTP.
@@ -22,10 +23,14 @@ export const contract = {
   ...mapContract,
   ...backupContract,
   ...accountsContract,
+  ...damageContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
+/** The part of a method name before the dot: `duty` for `duty.logCall`. Permissions are granted per area. */
+export type Area = AreaOf<MethodName>;
+type AreaOf<M extends string> = M extends `${infer A}.${string}` ? A : never;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends MethodName> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;

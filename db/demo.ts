@@ -7,6 +7,7 @@ import { seedDuty } from './duty/demo';
 import { seedMap } from './map/demo';
 import { seedRain } from './rain/demo';
 import { seedHazards } from './hazards/demo';
+import { seedDamage } from './damage/demo';
 
 /** True when the database holds no records yet (settings alone do not count). */
 export function isEmptyDatabase(db: Db): boolean {
@@ -33,4 +34,5 @@ export function seedDemo(db: Db, dispatcher: Dispatcher, nowMs: number): void {
   seedRain(ctx);
   seedMap(ctx);
   seedEvac(ctx);
+  seedDamage(ctx);
 }

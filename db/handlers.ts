@@ -1,6 +1,9 @@
 import { StorageError } from '../core/errors';
 import type { AllHandlers } from './platform/context';
-import { openDatabase, type Db, type OpenOptions } from './platform/connection';
+import { isMethodName } from '../core/contract';
+import { SIGN_IN_METHODS } from '../core/contract/accounts';
+import { damagedNoWrites, openDatabase, type Db, type OpenOptions } from './platform/connection';
+import { IntegrityMonitor } from './platform/integrity';
 import { createDispatcher, type Dispatcher, type DispatcherOptions, type Kernel } from './platform/dispatch';
 import { openLiveDatabase as openLive, type LiveDatabase, type LiveDatabaseOptions } from './platform/live-database';
 import { migrations } from './migrations';
@@ -8,6 +11,7 @@ import { isEmptyDatabase, seedDemo } from './demo';
 import { accountsHandlers, resolveCaller } from './accounts';
 import { auditHandlers, auditRepo } from './audit';
 import { BackupService, backupFolders, backupHandlers, chosenFolderOf, createBackupSync, newestGoodBackup } from './backup';
+import { damageHandlers } from './damage';
 import { dutyHandlers } from './duty';
 import { eventsHandlers } from './events';
 import { evacHandlers } from './evac';
@@ -32,6 +36,7 @@ export const handlers = {
   ...mapHandlers,
   ...backupHandlers,
   ...accountsHandlers,
+  ...damageHandlers,
 } satisfies AllHandlers;
 
 export const kernel: Kernel = {
@@ -40,6 +45,7 @@ export const kernel: Kernel = {
     return (entry) => repo.insert(entry);
   },
   resolveCaller,
+  writableWhenDamaged: new Set([...SIGN_IN_METHODS, 'backup.restore'].filter(isMethodName)),
 };
 
 /** Opens a FloodDesk database file, migrated to this app's schema unless told otherwise. */
@@ -57,7 +63,8 @@ export interface AppDispatcherOptions extends Omit<DispatcherOptions, 'handlers'
  * are unavailable and the tile readers are the caller's or this dispatcher's own.
  */
 export function createAppDispatcher({ tiles, ...options }: AppDispatcherOptions): Dispatcher {
-  return createDispatcher({ handlers, kernel, ...options, ports: { backups: noBackups, tiles: tiles ?? new TileSources(options.dataDir) } });
+  const integrity = new IntegrityMonitor(() => options.db.name, options.clock ?? Date.now, (problem) => damagedNoWrites(options.db.name, problem, null));
+  return createDispatcher({ handlers, kernel, ...options, ports: { backups: noBackups, tiles: tiles ?? new TileSources(options.dataDir), integrity } });
 }
 
 const noBackups: DispatcherOptions['ports']['backups'] = {
@@ -67,7 +74,7 @@ const noBackups: DispatcherOptions['ports']['backups'] = {
 };
 
 function unavailable(): never {
-  throw new StorageError('errors.backupUnavailable', 'Backups are not available in this process.');
+  throw new StorageError('errors.backup.unavailable', 'Backups are not available in this process.');
 }
 
 export type AppLiveDatabase = LiveDatabase<BackupService, TileSources>;

@@ -3,10 +3,10 @@
  * map section only draws them. A popup's facts are not part of a layer: they are read for one
  * point when its popup opens (map.pointFacts).
  */
-export type MapLayerId = 'hazards' | 'patrols' | 'shelters' | 'rainGauges' | 'waterGauges' | 'evacSources';
+export type MapLayerId = 'hazards' | 'patrols' | 'shelters' | 'rainGauges' | 'waterGauges' | 'evacSources' | 'damage';
 
 /** Layers drawn as points (patrols are lines); `markers` are the map's own. */
-export const pointLayerIds = ['hazards', 'shelters', 'rainGauges', 'waterGauges', 'evacSources', 'markers'] as const;
+export const pointLayerIds = ['hazards', 'shelters', 'rainGauges', 'waterGauges', 'evacSources', 'damage', 'markers'] as const;
 export type PointLayerId = (typeof pointLayerIds)[number];
 
 /** One point as a domain hands it over; the payload carries points as columns (PointColumns). */

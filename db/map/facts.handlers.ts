@@ -6,6 +6,7 @@ import { RAIN_GRADE_LABELS } from '../../core/domain/rain/grades';
 import { WATER_STATUS_LABELS } from '../../core/domain/rain/water';
 import { NotFound } from '../../core/errors';
 import { formatLocal } from '../../core/time';
+import { damageFacts } from '../damage';
 import { eventsRepo } from '../events';
 import { evacHandlers, evacPeopleRepo } from '../evac';
 import { dutyDay, pointsRepo, rectificationsRepo } from '../hazards';
@@ -108,6 +109,7 @@ const FACTS: Record<PointLayerId, (ctx: HandlerContext, id: string) => MapPointF
   evacSources: sourceFacts,
   rainGauges: gaugeFacts,
   waterGauges: gaugeFacts,
+  damage: damageFacts,
   markers: markerFacts,
 };
 

@@ -6,6 +6,7 @@ import type { MapLayerData } from '../../core/contract/map-layers';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { markersRepo, shapesRepo, tilesetsRepo, type ShapeRow } from './map.repo';
 import { settingsRepo } from '../platform/settings.repo';
+import { damageMapLayer } from '../damage';
 import { evacMapLayer } from '../evac';
 import { hazardsMapLayer } from '../hazards';
 import { rainMapLayer } from '../rain';
@@ -70,7 +71,7 @@ function requireMarker(ctx: HandlerContext, id: string): MapMarker {
 
 export const mapHandlers = {
   'map.view': view,
-  'map.layers': (ctx) => merge(hazardsMapLayer(ctx), evacMapLayer(ctx), rainMapLayer(ctx), { points: [markersRepo(ctx.db).columns()], lines: [] }),
+  'map.layers': (ctx) => merge(hazardsMapLayer(ctx), evacMapLayer(ctx), rainMapLayer(ctx), damageMapLayer(ctx), { points: [markersRepo(ctx.db).columns()], lines: [] }),
   'map.pointFacts': pointFacts,
   'map.saveView': (ctx, { center, zoom }) => {
     const before = ctx.settings().map;

@@ -3,7 +3,7 @@ import type { TKey } from '../../i18n';
 
 /** Everything the map can show and toggle, in legend order. */
 export type ToggleId = MapLayerId | 'markers' | 'boundary' | 'roads';
-export const TOGGLES: ToggleId[] = ['hazards', 'patrols', 'shelters', 'rainGauges', 'waterGauges', 'evacSources', 'markers', 'boundary', 'roads'];
+export const TOGGLES: ToggleId[] = ['hazards', 'patrols', 'shelters', 'rainGauges', 'waterGauges', 'evacSources', 'damage', 'markers', 'boundary', 'roads'];
 
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'house';
 
@@ -15,6 +15,7 @@ export const LAYER_COLOUR: Record<ToggleId, string> = {
   rainGauges: '#38bdf8',
   waterGauges: '#0ea5e9',
   evacSources: '#e879f9',
+  damage: '#dc2626',
   markers: '#facc15',
   boundary: '#4ea8ff',
   roads: '#94a3b8',
@@ -27,6 +28,7 @@ export const LAYER_SHAPE: Record<MapLayerId | 'markers', Shape> = {
   rainGauges: 'circle',
   waterGauges: 'diamond',
   evacSources: 'square',
+  damage: 'diamond',
   markers: 'circle',
 };
 
@@ -88,6 +90,7 @@ export const TOGGLE_LABEL: Record<ToggleId, TKey> = {
   rainGauges: 'map.layer.rainGauges',
   waterGauges: 'map.layer.waterGauges',
   evacSources: 'map.layer.evacSources',
+  damage: 'damage.layer',
   markers: 'map.layer.markers',
   boundary: 'map.layer.boundary',
   roads: 'map.layer.roads',

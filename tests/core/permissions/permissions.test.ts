@@ -19,6 +19,26 @@ describe('permissions', () => {
     expect(mayCall('safety_staff', 'evac.anything', { kind: 'write' })).toBe(false);
   });
 
+  it('gives each area of the contract its writers', () => {
+    const areas = [...new Set(Object.keys(contract).map((name) => name.slice(0, name.indexOf('.'))))];
+    const writers = Object.fromEntries(areas.map((area) => [area, ROLES.filter((role) => mayCall(role, `${area}.anything`, { kind: 'write' }))]));
+    const onDuty = ['admin', 'leader', 'duty_officer'];
+    expect(writers).toEqual({
+      system: ['admin'],
+      settings: ['admin'],
+      events: onDuty,
+      audit: ['admin'],
+      duty: onDuty,
+      hazards: [...onDuty, 'safety_staff'],
+      evac: onDuty,
+      damage: [...onDuty, 'safety_staff'],
+      rain: onDuty,
+      map: [...onDuty, 'safety_staff'],
+      backup: ['admin'],
+      accounts: ['admin'],
+    });
+  });
+
   it('falls back to admin-only for an area nobody listed', () => {
     expect(mayCall('leader', 'mystery.write', { kind: 'write' })).toBe(false);
     expect(mayCall('admin', 'mystery.write', { kind: 'write' })).toBe(true);

@@ -1,0 +1,2 @@
+export { damageHandlers } from './damage.handlers';
+export { damageFacts, damageMapLayer } from './map-layer';
