@@ -182,6 +182,7 @@ export class BackupService implements LiveBackups {
       });
       job.preRestoreName = kept.name;
       job.phase = 'swap';
+      await this.host.settle();
       this.host.closeDatabase();
       closed = true;
       await swapInBackup(backupPath, paths, clock());

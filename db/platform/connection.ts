@@ -34,7 +34,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     throw translateOpenError(error, file);
   }
   try {
-    applyPragmas(db);
+    applyPragmas(db, file);
     const fromVersion = schemaVersion(db);
     const latest = latestVersion(list);
     if (fromVersion > latest) {
@@ -48,6 +48,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
       if (fromVersion > 0) options.beforeMigrate?.(db, fromVersion);
       migrate(db, list);
     }
+    if (db.pragma('application_id', { simple: true }) !== FLOODDESK_APPLICATION_ID) db.pragma(`application_id = ${FLOODDESK_APPLICATION_ID}`);
     return db;
   } catch (error) {
     db.close();
@@ -70,10 +71,38 @@ export function closeDatabase(db: Db): void {
   }
 }
 
-function applyPragmas(db: Db): void {
+/** 'FDK1' in the file header's application_id: what makes a SQLite file a FloodDesk database. */
+export const FLOODDESK_APPLICATION_ID = 0x46444b31;
+
+/** Tables every FloodDesk database has had since its first schema. */
+const KERNEL_TABLES = ['settings', 'audit_log', 'events'];
+
+/**
+ * A file is ours if its header says so, or if it is empty (a new database), or if it was written
+ * before the header said so and holds the kernel's tables. Anything else — another program's
+ * SQLite file, restored or pointed at by mistake — is refused before a single byte is written,
+ * instead of being "migrated" into an empty FloodDesk database.
+ */
+function assertFloodDeskFile(db: Db, file: string): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId === FLOODDESK_APPLICATION_ID) return;
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const empty = tables.length === 0 && schemaVersion(db) === 0;
+  const olderFloodDesk = schemaVersion(db) > 0 && KERNEL_TABLES.every((name) => tables.includes(name));
+  if (applicationId === 0 && (empty || olderFloodDesk)) return;
+  throw new StorageError(
+    'errors.dbForeign',
+    `${file} is not a FloodDesk database (application id ${applicationId}, ${tables.length} tables of another program). It was not changed. Point --data at a FloodDesk data folder.`,
+    { file },
+  );
+}
+
+function applyPragmas(db: Db, file: string): void {
   db.pragma('busy_timeout = 5000');
   // Reading the header first makes "file is not a database" fail here, with a clear message.
   db.pragma('schema_version');
+  // Before anything below writes to the file (WAL mode changes its header).
+  assertFloodDeskFile(db, file);
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') throw new StorageError('errors.dbNoWal', `Could not switch the database to WAL mode (got ${String(mode)})`);
   // FULL: a committed duty record survives a power cut, at the cost of one more fsync.

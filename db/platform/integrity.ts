@@ -28,18 +28,22 @@ type CheckAnswer = { ok: true } | { ok: false; problem: string } | { ok: null; p
 
 const betterSqlitePath = (): string => createRequire(import.meta.url).resolve('better-sqlite3');
 
-/** One quick_check of `file` off the main thread: null when sound, the problem when damaged. */
+/**
+ * One quick_check of `file` off the main thread: null when sound, the problem when damaged. It
+ * settles when the worker has exited, not when it answers: only then is its connection closed,
+ * so a restore that waits for it can swap the file.
+ */
 export function checkInWorker(file: string, started?: (worker: Worker) => void): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(CHECK_SOURCE, { eval: true, workerData: { file, modulePath: betterSqlitePath() } });
     started?.(worker);
-    worker.once('message', (answer: CheckAnswer) => {
-      if (answer.ok === null) reject(new Error(`The integrity check could not run: ${answer.problem}`));
-      else resolve(answer.ok ? null : answer.problem);
-    });
+    let answer: CheckAnswer | undefined;
+    worker.once('message', (message: CheckAnswer) => (answer = message));
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`The integrity check stopped (exit ${code})`));
+      if (!answer) reject(new Error(`The integrity check stopped (exit ${code})`));
+      else if (answer.ok === null) reject(new Error(`The integrity check could not run: ${answer.problem}`));
+      else resolve(answer.ok ? null : answer.problem);
     });
   });
 }

@@ -35,6 +35,11 @@ export interface DatabaseHost {
   reopenDatabase(): Db;
   /** A backup has been made: the file it was read from is checked again in the background. */
   backedUp(): void;
+  /**
+   * Resolves when no other connection of this process (the background check's) has the file
+   * open: the file must not be swapped under it, and its WAL would make the swap refuse.
+   */
+  settle(): Promise<void>;
   onInternalError?(error: unknown, what: string): void;
 }
 
@@ -125,6 +130,7 @@ export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(opt
       return db;
     },
     backedUp: () => void integrity.start('backup'),
+    settle: () => integrity.idle(),
     onInternalError: options.onInternalError,
   });
   const connect = (connection: Db) =>

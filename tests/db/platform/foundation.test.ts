@@ -3,6 +3,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { schemaVersion } from '../../../db/platform/migrate';
+import { FLOODDESK_APPLICATION_ID } from '../../../db/platform/connection';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations';
 import { systemHandlers } from '../../../db/system/system.handlers';
 import { createAppDispatcher, handlers, openAppDatabase } from '../../../db/handlers';
@@ -48,6 +49,7 @@ describe('opening the database', () => {
   it('refuses a database newer than the app, without changing it', () => {
     const file = join(freshDir(), 'new.sqlite');
     const raw = new Database(file);
+    raw.pragma(`application_id = ${FLOODDESK_APPLICATION_ID}`);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
     raw.close();
     expect(() => openAppDatabase(file)).toThrow(expect.objectContaining({ key: 'errors.dbTooNew' }));
