@@ -120,8 +120,9 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     }),
   });
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      void live.close();
+    server.once('error', async (error: NodeJS.ErrnoException) => {
+      // Closed before the refusal is reported, so the data folder is free again when the caller hears of it.
+      await live.close();
       if (error.code === 'EADDRINUSE') reject(new ServeError('errors.portInUse', `Port ${options.port} on ${options.host} is already in use. Is FloodDesk already running? Try --port ${options.port + 1}.`));
       else if (error.code === 'EACCES') reject(new ServeError('errors.portDenied', `Not allowed to listen on port ${options.port}. Choose a port above 1024.`));
       else reject(error);

@@ -72,6 +72,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const damaged = contract[method].kind === 'write' && !kernel.writableWhenDamaged.has(method) ? ports.integrity.refusal() : null;
       if (damaged) return { ok: false, error: damaged };
+      if (nestedDeeperThan(rawInput, MAX_INPUT_DEPTH)) return { ok: false, error: tooDeepBody() };
       const schema = contract[method].input;
       const parsed = schema.safeParse(rawInput ?? {});
       if (!parsed.success) return { ok: false, error: validationBody(schema, rawInput, parsed.error) };
@@ -113,6 +114,25 @@ function validationBody(schema: z.ZodType, rawInput: unknown, error: z.ZodError)
     messageZh: zhIssues[index]?.message ?? issue.message,
   }));
   return new ValidationError('errors.validation', `Invalid input: ${issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ')}`, undefined, issues).toBody();
+}
+
+/** No form or import nests deeper than a handful of levels; thousands would overflow the validator's stack. */
+const MAX_INPUT_DEPTH = 32;
+
+/** Walks the input with its own stack, so the check itself cannot overflow. */
+function nestedDeeperThan(input: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[input, 0]];
+  while (pending.length) {
+    const [value, depth] = pending.pop()!;
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) continue;
+    if (depth >= limit) return true;
+    for (const key in value) pending.push([(value as Record<string, unknown>)[key], depth + 1]);
+  }
+  return false;
+}
+
+function tooDeepBody(): ErrorBody {
+  return new ValidationError('errors.tooDeep', `Input nested deeper than ${MAX_INPUT_DEPTH} levels`, { limit: MAX_INPUT_DEPTH }).toBody();
 }
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { ErrorBody } from '../../core/errors';
 import { closeDatabase, damagedNoWrites, openDatabase, type Db, type GoodBackup } from './connection';
 import { CHECK_EVERY_MS, IntegrityMonitor, takeShutdownMarker, writeShutdownMarker } from './integrity';
+import { lockDataFolder } from './folder-lock';
 import { createDispatcher, type Dispatcher, type Kernel } from './dispatch';
 import type { AllHandlers, BackupPort, RuntimeInfo, TilesPort } from './context';
 import type { Migration } from './migrate';
@@ -87,6 +88,16 @@ export interface LiveDatabase<B extends LiveBackups = LiveBackups, T extends Liv
  * newest good backup. Serve mode and Electron both start here.
  */
 export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(options: LiveDatabaseOptions, parts: LiveParts<B, T>): LiveDatabase<B, T> {
+  const unlock = lockDataFolder(options.paths.dataDir, (options.clock ?? Date.now)());
+  try {
+    return openLocked(options, parts, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+function openLocked<B extends LiveBackups, T extends LiveTiles>(options: LiveDatabaseOptions, parts: LiveParts<B, T>, unlock: () => void): LiveDatabase<B, T> {
   const { paths, appVersion } = options;
   const clock = options.clock ?? Date.now;
   const existed = existsSync(paths.databaseFile) && statSync(paths.databaseFile).size > 0;
@@ -170,11 +181,15 @@ export function openLiveDatabase<B extends LiveBackups, T extends LiveTiles>(opt
       await Promise.race([integrity.idle(), new Promise((resolve) => setTimeout(resolve, CLOSE_WAITS_FOR_CHECK_MS).unref())]);
       integrity.stop();
       tiles.close();
-      if (!db.open) return;
-      closeDatabase(db);
-      const { state, lastGoodMs } = integrity.current();
-      // A damaged file gets no marker, so the next start checks it again.
-      if (state !== 'damaged') writeShutdownMarker(paths.databaseFile, { closedAtMs: clock(), lastGoodCheckMs: lastGoodMs });
+      try {
+        if (!db.open) return;
+        closeDatabase(db);
+        const { state, lastGoodMs } = integrity.current();
+        // A damaged file gets no marker, so the next start checks it again.
+        if (state !== 'damaged') writeShutdownMarker(paths.databaseFile, { closedAtMs: clock(), lastGoodCheckMs: lastGoodMs });
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -52,6 +52,9 @@ describe('serve mode over real HTTP', () => {
       [post('nope.nothing', '{}'), 404, 'errors.unknownMethod'],
       [post('events.create', JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), startedAtMs: 1 })), 413, 'errors.bodyTooLarge'],
       [fetch(`${app.url}api/events.create`), 400, 'errors.methodNotAllowed'],
+      // Ten thousand levels used to overflow the validator's stack into a 500.
+      [post('events.create', `${'{"notes":'.repeat(10_000)}1${'}'.repeat(10_000)}`), 400, 'errors.tooDeep'],
+      [post('events.create', `{"name":"x","startedAtMs":1,"extra":${'['.repeat(10_000)}${']'.repeat(10_000)}}`), 400, 'errors.tooDeep'],
     ];
     for (const [pending, status, key] of cases) {
       const response = await pending;
@@ -67,12 +70,17 @@ describe('serve mode over real HTTP', () => {
     expect(response.status).toBe(404);
   });
 
+  // Each in a folder of its own: a second start on the running app's folder is refused before any port is tried.
   it('refuses a port in use with a clear message', async () => {
-    await expect(startServe({ dataDir: data.path, port: app.port, host: '127.0.0.1', demo: false, appVersion: 'test' })).rejects.toMatchObject({ key: 'errors.portInUse' });
+    const other = tempDir();
+    await expect(startServe({ dataDir: other.path, port: app.port, host: '127.0.0.1', demo: false, appVersion: 'test' })).rejects.toMatchObject({ key: 'errors.portInUse' });
+    other.remove();
   });
 
   it('refuses to bind beyond loopback until accounts exist', async () => {
-    await expect(startServe({ dataDir: data.path, port: 0, host: '0.0.0.0', demo: false, appVersion: 'test' })).rejects.toMatchObject({ key: 'errors.nonLoopbackRefused' });
+    const other = tempDir();
+    await expect(startServe({ dataDir: other.path, port: 0, host: '0.0.0.0', demo: false, appVersion: 'test' })).rejects.toMatchObject({ key: 'errors.nonLoopbackRefused' });
+    other.remove();
   });
 
   it('keeps HTTP keep-alive requests independent', async () => {

@@ -20,7 +20,7 @@ const ABSOLUTE = ['/etc/shadow', '/', 'C:\\Windows\\System32', '\\\\server\\shar
 const DATES = ['2026-02-30', '2026-13-01', '0000-00-00', '9999-12-31T25:61:61Z', '-271821-04-20', '+275760-09-13', 'yesterday', '', '2026-07-01T08:00:00+25:00', '24:00', '99:99'];
 const UNICODE = ['\ud800', '\udfff\ud800', '\u202eevil', '\u0000', '\ufeff', '💥'.repeat(500), 'ｓｅｌｅｃｔ', 'e\u0301'.repeat(300)];
 const NUMBERS = [NaN, Infinity, -Infinity, -0, Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53, -(2 ** 53), 1e308, -1, 0.5, 8.64e15 + 1, -8.64e15 - 1, 2 ** 31, -(2 ** 31) - 1];
-const OBJECTS = [JSON.parse('{"__proto__": {"role": "admin", "polluted": true}}'), { constructor: { prototype: { polluted: true } } }, [], {}, deepNest(600), new Array(5000).fill(0)];
+const OBJECTS = [JSON.parse('{"__proto__": {"role": "admin", "polluted": true}}'), { constructor: { prototype: { polluted: true } } }, [], {}, deepNest(600), deepNest(10_000), new Array(5000).fill(0)];
 
 function deepNest(depth: number): unknown {
   let value: unknown = 'bottom';
