@@ -10,7 +10,7 @@ import { openLiveDatabase } from '../db/handlers';
 import { createHttpServer, type Route } from './http';
 import { createAuth } from './auth';
 import { loadTls, TlsConfigError, type TlsFiles, type TlsMaterial } from './tls';
-import { signInRequired } from '../db/accounts';
+import { assertActiveAdmin, signInRequired } from '../db/accounts';
 
 export const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -87,6 +87,8 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     demo: options.demo,
     backupTimer: options.backupTimer,
     onInternalError: (error, method) => console.error(`[serve] ${method} failed`, error),
+    // On the LAN a restored file without an administrator would open the desk to the first visitor.
+    acceptRestored: loopback ? undefined : assertActiveAdmin,
   });
   const { dispatcher, seeded } = live;
   // Whether sign-in is set up is in the database, so the refusal waits until it is open.

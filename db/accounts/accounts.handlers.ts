@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, NotFound, Unauthorized, ValidationError } from '../../core/errors';
+import { Conflict, Forbidden, NotFound, Unauthorized, ValidationError } from '../../core/errors';
 import type { AccountsStatus, LoginResult } from '../../core/contract/accounts';
 import { failedSignIn, isLocked } from '../../core/domain/accounts/lockout';
 import type { HandlerContext, HandlerMap } from '../platform/context';
@@ -99,6 +99,9 @@ function status(ctx: HandlerContext): AccountsStatus {
 export const accountsHandlers = {
   'accounts.status': status,
   'accounts.setupAdmin': (ctx, input) => {
+    // Signed out on a transport that requires sign-in means the LAN: whoever got there first
+    // would own the desk (after a restore of a file without accounts, say).
+    if (ctx.actor.id === SIGNED_OUT_ACTOR.id) throw new Forbidden('errors.accounts.setupOnThisComputer', 'Create the first administrator on the FloodDesk computer itself (127.0.0.1), not over the LAN');
     if (accountsRepo(ctx.db).count() > 0) throw new Conflict('errors.accounts.setupDone', 'An administrator already exists; sign in instead');
     const admin = newAccount(ctx, { ...input, role: 'admin', mustChangePassword: false });
     // From now on people sign in; an office that wants the one-PC desk back turns this on again.

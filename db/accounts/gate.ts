@@ -1,4 +1,4 @@
-import { Forbidden, Unauthorized, type Result } from '../../core/errors';
+import { Conflict, Forbidden, Unauthorized, type Result } from '../../core/errors';
 import { PUBLIC_METHODS, SIGN_IN_METHODS, type LoginResult, type PasswordChanged } from '../../core/contract/accounts';
 import { sectionSchema, type Settings } from '../../core/settings';
 import type { Db } from '../platform/connection';
@@ -48,6 +48,17 @@ function repoFor(db: Db) {
     repos.set(db, repo);
   }
   return repo;
+}
+
+/**
+ * A database served to the LAN must have an active administrator: without one, sign-in would
+ * not be required and the first visitor could set one up. Checked on a restored file before it
+ * replaces the live one.
+ */
+export function assertActiveAdmin(db: Db): void {
+  if (repoFor(db).activeAdmins() === 0) {
+    throw new Conflict('errors.accounts.restoreWithoutAdmin', 'This backup has no active administrator; restore it on the FloodDesk computer itself (127.0.0.1), not while serving the LAN. Nothing was changed.');
+  }
 }
 
 /** Sign-in is required when accounts exist and the office has turned single-user mode off. */

@@ -1,2 +1,2 @@
 export { accountsHandlers } from './accounts.handlers';
-export { LOCAL_ACTOR, SIGNED_OUT_ACTOR, nextHeldSession, resolveCaller, sessionActor, signInRequired, type HeldSession, type SessionActor } from './gate';
+export { assertActiveAdmin, LOCAL_ACTOR, SIGNED_OUT_ACTOR, nextHeldSession, resolveCaller, sessionActor, signInRequired, type HeldSession, type SessionActor } from './gate';

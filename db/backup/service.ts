@@ -190,6 +190,12 @@ export class BackupService implements LiveBackups {
       let db: Db;
       try {
         db = this.host.reopenDatabase();
+        try {
+          this.host.acceptRestored(db);
+        } catch (refusal) {
+          this.host.closeDatabase();
+          throw refusal;
+        }
       } catch (error) {
         await swapInBackup(join(target.dir, kept.name), paths, clock());
         throw error;

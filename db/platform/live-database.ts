@@ -20,6 +20,8 @@ export interface LiveDatabaseOptions {
   /** Back up on the interval in settings (default on). */
   backupTimer?: boolean;
   onInternalError?: (error: unknown, method: string) => void;
+  /** Refuses (throws) a restored file this process must not serve, before it replaces the live one. */
+  acceptRestored?: (db: Db) => void;
 }
 
 /** What a backup service needs from whoever owns the live connection (serve mode, Electron). */
@@ -34,6 +36,8 @@ export interface DatabaseHost {
   closeDatabase(): void;
   /** Opens paths.databaseFile again and points the dispatcher at the new connection. */
   reopenDatabase(): Db;
+  /** Throws when a restored file must not be served here; the caller then puts the old one back. */
+  acceptRestored(db: Db): void;
   /** A backup has been made: the file it was read from is checked again in the background. */
   backedUp(): void;
   /**
@@ -137,8 +141,12 @@ function openLocked<B extends LiveBackups, T extends LiveTiles>(options: LiveDat
     reopenDatabase: () => {
       db = open();
       current = connect(db);
-      integrity.start('restore');
       return db;
+    },
+    acceptRestored: (restored) => {
+      options.acceptRestored?.(restored);
+      // Only an accepted file is checked: a refused one is swapped back out at once.
+      integrity.start('restore');
     },
     backedUp: () => void integrity.start('backup'),
     settle: () => integrity.idle(),

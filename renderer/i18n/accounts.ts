@@ -67,6 +67,8 @@ export const zh = {
   'errors.accounts.signInToChangePassword': '请先登录再修改密码。',
   'errors.accounts.mustChangePassword': '请先修改密码再进行其他操作。',
   'errors.accounts.tooManyAttempts': '尝试过于频繁，请 {seconds} 秒后再试。',
+  'errors.accounts.setupOnThisComputer': '第一个管理员只能在运行防汛值守台的这台电脑上（127.0.0.1）创建，不能通过局域网创建。',
+  'errors.accounts.restoreWithoutAdmin': '这个备份中没有启用的管理员；在局域网服务期间恢复它会让任何人都能设置管理员。请在运行防汛值守台的电脑上（127.0.0.1）恢复。未作任何改动。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -137,4 +139,6 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.accounts.signInToChangePassword': 'Sign in to change your password.',
   'errors.accounts.mustChangePassword': 'Change your password before doing anything else.',
   'errors.accounts.tooManyAttempts': 'Too many attempts; try again in {seconds} seconds.',
+  'errors.accounts.setupOnThisComputer': 'The first administrator can only be created on the FloodDesk computer itself (127.0.0.1), not over the LAN.',
+  'errors.accounts.restoreWithoutAdmin': 'This backup has no active administrator; restoring it while serving the LAN would let anyone set one up. Restore it on the FloodDesk computer itself (127.0.0.1). Nothing was changed.',
 };
