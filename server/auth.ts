@@ -128,8 +128,9 @@ export function createAuth(options: AuthOptions): Auth {
     const value = token();
     const csrf = token();
     sessions.set(keyOf(value), { actor: { ...actor, ...(options.requireSignIn ? { signInRequired: true } : {}) }, csrf, expiresAtMs });
-    const maxAge = Math.max(0, Math.floor((expiresAtMs - now) / 1000));
-    addCookie(res, `${sessionName}=${value}; ${attributes}; HttpOnly; Max-Age=${maxAge}`);
+    // No Max-Age: the cookie ends with the browser, so closing it ends the session on that PC;
+    // the server still ends it at expiresAtMs.
+    addCookie(res, `${sessionName}=${value}; ${attributes}; HttpOnly`);
     // A fresh CSRF token with each session, so one seen before sign-in is useless after it.
     addCookie(res, `${csrfName}=${csrf}; ${attributes}`);
   }

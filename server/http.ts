@@ -212,6 +212,8 @@ async function serveStatic(res: ServerResponse, url: URL, root: string): Promise
 export function createHttpServer(options: HttpOptions): Server {
   const listener: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Once a browser has reached the desk over HTTPS, it never again sends a password in clear.
+    if (options.tls) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     const respond = async () => {
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url, options);
       // Without a session on the LAN the extra routes do not exist: such a request gets the app shell.

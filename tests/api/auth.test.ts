@@ -82,9 +82,11 @@ describe('sign-in over real HTTP', () => {
     expect(status.value).toMatchObject({ setupNeeded: false, singleUser: false, account: null });
   });
 
-  it('sets the session cookie HttpOnly and SameSite=Strict, and the CSRF cookie readable', async () => {
+  it('sets the session cookie HttpOnly, SameSite=Strict and ending with the browser, and the CSRF cookie readable', async () => {
     const session = admin.setCookies.find((line) => line.startsWith('flooddesk_session=') && !/max-age=0/i.test(line));
     expect(session).toMatch(/; HttpOnly/);
+    // Closing the browser must not leave a sign-in on a shared duty-room PC for the rest of the day.
+    expect(session).not.toMatch(/max-age|expires/i);
     expect(session).toMatch(/; SameSite=Strict/);
     expect(session).toMatch(/; Path=\//);
     expect(session).not.toMatch(/Secure/);
@@ -193,15 +195,18 @@ describe('binding beyond this computer', () => {
     const tls = await startServe({ dataDir: join(other.path, 'data'), port: 0, host: '127.0.0.1', demo: false, appVersion: 'test', backupTimer: false, tls: { certFile: cert, keyFile: key } });
     try {
       expect(tls.url).toMatch(/^https:\/\//);
+      let hsts: string | string[] | undefined;
       const cookies = await new Promise<string[]>((resolve, reject) => {
         const req = httpsRequest(`${tls.url}api`, { rejectUnauthorized: false }, (res) => {
           res.resume();
+          hsts = res.headers['strict-transport-security'];
           resolve(res.headers['set-cookie'] ?? []);
         });
         req.on('error', reject);
         req.end();
       });
       expect(cookies.find((c) => c.startsWith('__Host-flooddesk_csrf='))).toMatch(/; Secure/);
+      expect(hsts).toBe('max-age=31536000');
       await expect(startServe({ dataDir: join(other.path, 'data2'), port: 0, host: '127.0.0.1', demo: false, appVersion: 'test', backupTimer: false, tls: { certFile: key, keyFile: key } })).rejects.toMatchObject({
         key: 'errors.tlsInvalid',
       });
