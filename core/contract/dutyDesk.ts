@@ -47,6 +47,10 @@ export const dutyDeskContract = {
     'Record an emergency response level (Ⅳ lowest … Ⅰ highest) declared by the command; a level in force is replaced',
   ),
   'duty.liftResponse': write<ResponseRecord>()(lift, 'Record that the response was lifted'),
+  'duty.eventLinks': read<{ warnings: WarningRecord[]; responses: ResponseRecord[] }>()(
+    z.object({ eventId: zId }),
+    'The warnings and response levels recorded under a named event, oldest first: its course on the event page',
+  ),
   'duty.equipment': read<EquipmentOverview>()(
     z.object({ limit: z.number().int().min(1).max(200).default(20) }),
     'The checklist, recent checks and faults still open',

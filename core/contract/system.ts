@@ -38,7 +38,8 @@ export interface SystemStatus {
   officersOnDuty: DutyPerson[];
   activeWarnings: ActiveWarningSummary[];
   responseLevel: number | null;
-  openEvent: { id: string; name: string } | null;
+  /** The newest open event, with what its display name is composed from (core/domain/events/name.ts). */
+  openEvent: Pick<EventRecord, 'id' | 'name' | 'nameEn' | 'kind' | 'typhoonYear' | 'typhoonNumber'> | null;
   overdueRectifications: number;
   integrity: IntegrityStatus;
 }
@@ -61,6 +62,9 @@ export interface EventRecord {
   kind: EventKind;
   startedAtMs: number;
   endedAtMs: number | null;
+  /** A typhoon's year and number (2023, 9 → 2309), both or neither; null on every other kind. */
+  typhoonYear: number | null;
+  typhoonNumber: number | null;
   notes: string;
   /** Row version for optimistic concurrency: send it back as `expectedVersion` when updating. */
   version: number;
@@ -88,6 +92,9 @@ export type AuditVerifyResult =
 export const eventKinds = ['typhoon', 'rainstorm', 'flood', 'plum_rain', 'drill', 'other'] as const;
 export type EventKind = (typeof eventKinds)[number];
 
+const zTyphoonYear = z.number().int().min(1949).max(2200);
+const zTyphoonNumber = z.number().int().min(1).max(99);
+
 export const eventInput = z
   .object({
     name: zText(100).min(1),
@@ -95,6 +102,8 @@ export const eventInput = z
     kind: z.enum(eventKinds).default('typhoon'),
     startedAtMs: zInstant,
     endedAtMs: zInstant.nullable().default(null),
+    typhoonYear: zTyphoonYear.nullable().default(null),
+    typhoonNumber: zTyphoonNumber.nullable().default(null),
     notes: zText(5000).default(''),
   })
   .refine((e) => e.endedAtMs === null || e.endedAtMs >= e.startedAtMs, {
@@ -131,14 +140,25 @@ export const systemContract = {
   'events.update': write<EventRecord>()(
     z.object({
       id: zId,
-      patch: z.object({ name: zText(100).min(1), nameEn: zText(200), notes: zText(5000), endedAtMs: zInstant.nullable() }).partial(),
+      patch: z
+        .object({
+          name: zText(100).min(1),
+          nameEn: zText(200),
+          kind: z.enum(eventKinds),
+          startedAtMs: zInstant,
+          endedAtMs: zInstant.nullable(),
+          typhoonYear: zTyphoonYear.nullable(),
+          typhoonNumber: zTyphoonNumber.nullable(),
+          notes: zText(5000),
+        })
+        .partial(),
       /**
        * The `version` the caller read; a different stored version means someone else saved first (409,
        * nothing written). Required: a save without it would silently overwrite another desk's change.
        */
       expectedVersion: z.number().int().min(1),
     }),
-    'Rename, annotate or close an event',
+    'Rename, re-date, number, annotate or close (endedAtMs) an event',
   ),
   'audit.list': read<{ rows: AuditRow[]; total: number }>()(
     z.object({

@@ -31,9 +31,15 @@ function logIt(ctx: HandlerContext, atMs: number, fromUnit: string, content: str
   });
 }
 
-type WarningMethods = 'duty.warnings' | 'duty.issueWarning' | 'duty.liftWarning' | 'duty.declareResponse' | 'duty.liftResponse';
+type WarningMethods = 'duty.warnings' | 'duty.issueWarning' | 'duty.liftWarning' | 'duty.declareResponse' | 'duty.liftResponse' | 'duty.eventLinks';
 
 export const dutyWarningsHandlers = {
+  // Here rather than in db/events: duty already depends on events, so events cannot read duty back.
+  'duty.eventLinks': (ctx, { eventId }) => {
+    if (!eventsRepo(ctx.db).get(eventId)) throw new NotFound('event', eventId);
+    const repo = dutyWarningsRepo(ctx.db);
+    return { warnings: repo.warningsOfEvent(eventId), responses: repo.responsesOfEvent(eventId) };
+  },
   'duty.warnings': (ctx, { recentLimit }) => {
     const repo = dutyWarningsRepo(ctx.db);
     const active = repo.activeWarnings(ctx.nowMs);

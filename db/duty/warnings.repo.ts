@@ -87,6 +87,8 @@ export const dutyWarningsRepo = perDb((db: Db) => {
     'SELECT * FROM duty_responses WHERE declared_at_ms <= @nowMs AND (lifted_at_ms IS NULL OR lifted_at_ms > @nowMs) ORDER BY level, declared_at_ms DESC',
   );
   const recentResponses = db.prepare('SELECT * FROM duty_responses ORDER BY declared_at_ms DESC LIMIT ?');
+  const warningsOfEvent = db.prepare('SELECT * FROM duty_warnings WHERE event_id = ? ORDER BY issued_at_ms');
+  const responsesOfEvent = db.prepare('SELECT * FROM duty_responses WHERE event_id = ? ORDER BY declared_at_ms');
 
   return {
     insertWarning: (row: Omit<WarningRecord, 'title' | 'liftedAtMs' | 'liftedBy' | 'liftNote'> & { nowIso: string }) => insertWarning.run(row),
@@ -106,5 +108,7 @@ export const dutyWarningsRepo = perDb((db: Db) => {
     /** In force now, highest level (lowest number) first. */
     activeResponses: (nowMs: number) => (activeResponses.all({ nowMs }) as ResponseRow[]).map(toResponse),
     recentResponses: (limit: number) => (recentResponses.all(limit) as ResponseRow[]).map(toResponse),
+    warningsOfEvent: (eventId: string) => (warningsOfEvent.all(eventId) as WarningRow[]).map(toWarning),
+    responsesOfEvent: (eventId: string) => (responsesOfEvent.all(eventId) as ResponseRow[]).map(toResponse),
   };
 });

@@ -19,7 +19,9 @@ function status(ctx: HandlerContext): SystemStatus {
     dutyDayStart: general.dutyDayStart,
     unitName: general.unitName,
     operatorName: ctx.actor.name,
-    openEvent: openEvent ? { id: openEvent.id, name: openEvent.name } : null,
+    openEvent: openEvent
+      ? { id: openEvent.id, name: openEvent.name, nameEn: openEvent.nameEn, kind: openEvent.kind, typhoonYear: openEvent.typhoonYear, typhoonNumber: openEvent.typhoonNumber }
+      : null,
     ...dutyStatus(ctx),
     ...hazardsStatus(ctx),
     integrity: ctx.ports.integrity.current(),

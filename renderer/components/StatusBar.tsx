@@ -5,7 +5,9 @@ import { isTKey, useT, type Translate } from '../i18n';
 import type { ActiveWarningSummary } from '../../core/contract/system';
 import { useStatus } from '../store/status';
 import { useUi } from '../store/ui';
+import { useEventName } from './EventPicker';
 import { IntegrityPill } from './IntegrityPill';
+import './StatusBar.css';
 
 const STATUS_REFRESH_MS = 30_000;
 
@@ -31,6 +33,8 @@ export function StatusBar() {
   const { status, offline, refresh } = useStatus();
   const go = useUi((state) => state.go);
   const now = useClock();
+  const nameOf = useEventName();
+  const eventName = status?.openEvent ? nameOf(status.openEvent) : '';
 
   useEffect(() => {
     refresh();
@@ -47,11 +51,11 @@ export function StatusBar() {
         {t('status.dutyDay')} <strong data-testid="duty-day">{status?.dutyDay ?? '—'}</strong>
         <small> ({status?.dutyDayStart ?? '08:00'})</small>
       </span>
-      <span>
+      <span className="status-leader" title={status?.leaderOnDuty ? `${status.leaderOnDuty.name} ${status.leaderOnDuty.phone}` : undefined}>
         {t('status.leader')} <strong data-testid="leader-on-duty">{status?.leaderOnDuty ? `${status.leaderOnDuty.name} ${status.leaderOnDuty.phone}` : t('status.none')}</strong>
       </span>
       {status && status.officersOnDuty.length > 0 && (
-        <span>
+        <span className="status-officers" title={status.officersOnDuty.map((p) => p.name).join('、')}>
           {t('status.officers')} <strong>{status.officersOnDuty.map((p) => p.name).join('、')}</strong>
         </span>
       )}
@@ -72,9 +76,10 @@ export function StatusBar() {
         </span>
       )}
       {status?.openEvent && (
-        <span>
-          {t('status.event')} <strong>{status.openEvent.name}</strong>
-        </span>
+        // A link, so the event's page is one click (or Tab, Enter) from anywhere; shortened, never wrapped.
+        <a href="#/duty/events" className="status-event" title={`${eventName} · ${t('events.statusLink')}`} data-testid="status-event">
+          {t('status.event')} <strong>{eventName}</strong>
+        </a>
       )}
       {status != null && status.overdueRectifications > 0 && (
         <button type="button" className="pill danger" onClick={() => go('hazards')}>

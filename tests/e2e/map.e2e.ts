@@ -292,7 +292,11 @@ describe('map in Chromium', () => {
     await page.mouse.up();
     await page.getByTestId('confirm-move').click();
     await expect.poll(() => Math.round((hazardsNamed('景华新村')[0].lng - point.lng) * PX_PER_DEG.lng)).toBe(80);
-    expect(hazardsNamed('景华新村')[0]).toMatchObject({ lat: point.lat, riskLevel: 'high', hazardType: 'basement', name: '景华新村地下车库' });
+    // A horizontal drag: the latitude stays within the pixel the point is drawn on (the map's pixel grid
+    // depends on the window's layout, so it need not be the stored value to the last decimal).
+    const moved = hazardsNamed('景华新村')[0];
+    expect(Math.abs((moved.lat - point.lat) * PX_PER_DEG.lat)).toBeLessThan(1);
+    expect(moved).toMatchObject({ riskLevel: 'high', hazardType: 'basement', name: '景华新村地下车库' });
   });
 
   it('starts a patrol from a polygon, in nearest-neighbour order from the chosen start (zh-CN, dark)', async () => {

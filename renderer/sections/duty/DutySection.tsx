@@ -8,6 +8,7 @@ import './dutyRota.css';
 
 // The log is the night's fast path and loads with the section; the other tabs load when opened.
 const PANELS: Record<Exclude<DutyTab, 'log'>, ReturnType<typeof lazy>> = {
+  events: lazy(() => import('./EventsTab')),
   rota: lazy(() => import('./RotaTab')),
   warnings: lazy(() => import('./WarningsTab')),
   handover: lazy(() => import('./HandoverTab')),
@@ -19,6 +20,7 @@ const PANELS: Record<Exclude<DutyTab, 'log'>, ReturnType<typeof lazy>> = {
 
 const LABELS: Record<DutyTab, TKey> = {
   log: 'duty.tab.log',
+  events: 'events.tab',
   rota: 'duty.tab.rota',
   warnings: 'duty.tab.warnings',
   handover: 'duty.tab.handover',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { logChannels, type LogChannel, type LogEntry } from '../../../core/contract/dutyShared';
+import { EventPicker } from '../../components/EventPicker';
 import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
@@ -29,7 +30,8 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
   const now = useNow(15_000);
   const save = useDutyWrite();
   const operator = useStatus((s) => s.status?.operatorName ?? '');
-  const eventId = useStatus((s) => s.status?.openEvent?.id ?? null);
+  // Starts on the current event, as the call most likely belongs to it; kept for the next call.
+  const [eventId, setEventId] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
   const [draft, setDraft] = useState<Draft>({ channel: 'phone', ...EMPTY });
   const [time, setTime] = useState<string | null>(null);
@@ -128,7 +130,8 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
         {t('duty.log.recordedBy')}
         <input name="recordedBy" maxLength={50} placeholder={operator} value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} />
       </label>
-      <label className="check wide">
+      <EventPicker className="half" value={eventId} onChange={setEventId} emptyLabel={t('events.pickNone')} defaultToOpen testId="log-event" />
+      <label className="check half">
         <input type="checkbox" name="closed" checked={draft.closed} onChange={(e) => setDraft((d) => ({ ...d, closed: e.target.checked }))} />
         {t('duty.log.closedNow')}
       </label>

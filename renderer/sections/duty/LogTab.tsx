@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { logChannels, type LogEntry } from '../../../core/contract/dutyShared';
-import { useQuery } from '../../api/hooks';
+import { EventPicker } from '../../components/EventPicker';
 import { StoredRow } from '../../components/ErrorBoundary';
 import { useT } from '../../i18n';
 import { LogDetail } from './LogDetail';
@@ -24,7 +24,6 @@ export function LogTab() {
   const [selected, setSelected] = useState<LogEntry | null>(null);
   const [followUp, setFollowUp] = useState<LogEntry | null>(null);
   const debounced = useDebounced(query);
-  const events = useQuery('events.list', { includeEnded: true });
 
   const set = (key: keyof typeof filter) => (e: { target: { value: string } }) =>
     setFilter((f) => ({ ...f, [key]: e.target.value || undefined }));
@@ -57,17 +56,14 @@ export function LogTab() {
               ))}
             </select>
           </label>
-          <label>
-            {t('duty.log.eventFilter')}
-            <select name="eventFilter" value={filter.eventId ?? ''} onChange={set('eventId')}>
-              <option value="">{t('duty.all')}</option>
-              {events.data?.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <EventPicker
+            label={t('duty.log.eventFilter')}
+            name="eventFilter"
+            value={filter.eventId ?? null}
+            onChange={(eventId) => setFilter((f) => ({ ...f, eventId: eventId ?? undefined }))}
+            emptyLabel={t('duty.all')}
+            testId="log-event-filter"
+          />
           <label>
             {t('duty.log.statusFilter')}
             <select name="statusFilter" value={filter.status ?? ''} onChange={set('status')}>

@@ -4,7 +4,7 @@ import type { InputOf, MethodName, OutputOf } from '../../../core/contract';
 import { act, useQuery, type Query } from '../../api/hooks';
 import { useStatus } from '../../store/status';
 
-export const DUTY_TABS = ['log', 'rota', 'warnings', 'handover', 'equipment', 'incidents', 'people', 'settings'] as const;
+export const DUTY_TABS = ['log', 'events', 'rota', 'warnings', 'handover', 'equipment', 'incidents', 'people', 'settings'] as const;
 export type DutyTab = (typeof DUTY_TABS)[number];
 
 interface DutyState {

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '../../api/hooks';
 import { useT, type TKey } from '../../i18n';
-import { useStatus } from '../../store/status';
+import { EventPicker } from '../../components/EventPicker';
 import { Dashboard } from './Dashboard';
 import { MoveForm } from './MoveForm';
 import { People } from './People';
@@ -14,31 +14,17 @@ type Tab = (typeof TABS)[number];
 export default function EvacSection() {
   const t = useT();
   const events = useQuery('events.list', { includeEnded: true });
-  const openEvent = useStatus((s) => s.status?.openEvent?.id);
   const [eventId, setEventId] = useState<string>('');
   const [tab, setTab] = useState<Tab>('dashboard');
   // Every change bumps this, so the other tabs reload what they show.
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
 
-  useEffect(() => {
-    if (!eventId && events.data?.length) setEventId(openEvent ?? events.data[0].id);
-  }, [events.data, openEvent, eventId]);
-
   return (
     <section className="panel stack evac">
       <div className="evac-head">
         <h1>{t('evac.title')}</h1>
-        <label className="evac-event">
-          {t('evac.event')}
-          <select value={eventId} onChange={(e) => setEventId(e.target.value)} data-testid="evac-event">
-            {events.data?.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EventPicker className="evac-event" label={t('evac.event')} value={eventId || null} onChange={(id) => setEventId(id ?? '')} defaultToOpen testId="evac-event" />
       </div>
       <div role="tablist" className="evac-tabs no-print" aria-label={t('evac.title')}>
         {TABS.map((name) => (
@@ -57,7 +43,7 @@ export default function EvacSection() {
           </button>
         ))}
       </div>
-      {!eventId && events.data && <p className="muted">{t('evac.noEvent')}</p>}
+      {events.data && !events.data.length && <p className="muted">{t('evac.noEvent')}</p>}
       <div role="tabpanel" id={`evac-panel-${tab}`} aria-labelledby={`evac-tab-${tab}`}>
         {tab === 'shelters' && <Shelters version={version} onChange={changed} />}
         {eventId && tab === 'dashboard' && <Dashboard eventId={eventId} version={version} />}

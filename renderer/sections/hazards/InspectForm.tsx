@@ -4,6 +4,7 @@ import { ITEM_RESULT_LABELS, evaluateInspection, OVERALL_RESULT_LABELS, type Ite
 import { SAFETY_GRADES, SAFETY_GRADE_LABELS, type SafetyGrade } from '../../../core/domain/hazards/points';
 import { formatLocal, zonedToUtc } from '../../../core/time';
 import { act, useQuery } from '../../api/hooks';
+import { EventPicker } from '../../components/EventPicker';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useLabel } from './labels';
@@ -27,7 +28,6 @@ export function InspectForm({ pointId }: { pointId: string }) {
   const zone = status?.timeZone ?? 'Asia/Shanghai';
   const detail = useQuery('hazards.getPoint', { id: pointId });
   const templates = useQuery('hazards.templates', {});
-  const events = useQuery('events.list', { includeEnded: false });
   const template = templates.data?.find((tp) => tp.hazardType === detail.data?.point.hazardType);
   const [answers, setAnswers] = useState<Record<string, AnswerDraft>>({});
   const [inspectors, setInspectors] = useState(status?.operatorName ?? '');
@@ -110,17 +110,7 @@ export function InspectForm({ pointId }: { pointId: string }) {
           <input name="when" type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
         </label>
         <LocateButton onFix={(fix) => setLocation({ lat: fix.lat, lng: fix.lng })} />
-        <label>
-          {t('hazards.event')}
-          <select name="event" value={eventId} onChange={(e) => setEventId(e.target.value)}>
-            <option value="">{t('hazards.noEvent')}</option>
-            {events.data?.map((ev) => (
-              <option key={ev.id} value={ev.id}>
-                {ev.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EventPicker label={t('hazards.event')} value={eventId || null} onChange={(id) => setEventId(id ?? '')} emptyLabel={t('hazards.noEvent')} />
       </div>
       <fieldset className="card hz-checklist">
         <legend>{t('hazards.checklist')}</legend>

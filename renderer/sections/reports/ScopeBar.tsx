@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { EventRecord } from '../../../core/contract/system';
+import { eventDisplayName } from '../../../core/domain/events/name';
 import { addDays, zonedToUtc } from '../../../core/time';
 import { isInstant } from '../../format/safe';
 import { useT } from '../../i18n';
-import { useUi } from '../../store/ui';
+import { EventPicker } from '../../components/EventPicker';
 import type { DraftLang } from './draft';
 import { localDay, type ReportScope } from './gather';
 
@@ -21,6 +22,8 @@ interface Props {
 /** An event stored with a start or end this version cannot read (another office's row) cannot bound a report. */
 export const reportable = (e: EventRecord): boolean => isInstant(e.startedAtMs) && (e.endedAtMs === null || isInstant(e.endedAtMs));
 
+const unreportable = (e: EventRecord): boolean => !reportable(e);
+
 /** The open event, else the newest (the list comes newest first). */
 export function defaultEvent(events: EventRecord[]): EventRecord | undefined {
   const usable = events.filter(reportable);
@@ -31,7 +34,7 @@ export function eventScope(event: EventRecord, nowMs: number, timeZone: string):
   const toMs = event.endedAtMs ?? Math.max(nowMs, event.startedAtMs);
   return {
     eventId: event.id,
-    name: { zh: event.name, en: event.nameEn || event.name },
+    name: { zh: eventDisplayName(event, 'zh'), en: eventDisplayName(event, 'en') },
     fromMs: event.startedAtMs,
     toMs,
     fromDay: localDay(event.startedAtMs, timeZone),
@@ -42,7 +45,6 @@ export function eventScope(event: EventRecord, nowMs: number, timeZone: string):
 
 export function ScopeBar({ events, timeZone, nowMs, draftLang, busy, hasDraft, onDraftLang, onBuild }: Props) {
   const t = useT();
-  const lang = useUi((s) => s.lang);
   const [mode, setMode] = useState<'event' | 'range'>('event');
   const [eventId, setEventId] = useState('');
   const today = localDay(nowMs, timeZone);
@@ -89,20 +91,7 @@ export function ScopeBar({ events, timeZone, nowMs, draftLang, busy, hasDraft, o
         </label>
       </fieldset>
       {mode === 'event' ? (
-        <label>
-          {t('reports.event')}
-          <select value={eventId} onChange={(e) => setEventId(e.target.value)} data-testid="reports-event" disabled={!events?.length}>
-            {(events ?? []).map((e) => {
-              const name = lang === 'en' ? e.nameEn || e.name : e.name;
-              const label = e.endedAtMs === null ? t('reports.eventOpen', { name }) : name;
-              return (
-                <option key={e.id} value={e.id} disabled={!reportable(e)}>
-                  {reportable(e) ? label : `${label} · ${t('format.unreadable', { raw: String(e.startedAtMs) })}`}
-                </option>
-              );
-            })}
-          </select>
-        </label>
+        <EventPicker label={t('reports.event')} value={eventId || null} onChange={(id) => setEventId(id ?? '')} isDisabled={unreportable} testId="reports-event" />
       ) : (
         <>
           <label>

@@ -899,6 +899,9 @@ CREATE TABLE duty_responses (
   CHECK (lifted_at_ms IS NULL OR lifted_at_ms >= declared_at_ms)
 ) STRICT;
 
+-- index duty_responses_by_event
+CREATE INDEX duty_responses_by_event ON duty_responses (event_id, declared_at_ms) WHERE event_id IS NOT NULL;
+
 -- index duty_responses_by_lifted_declared
 CREATE INDEX duty_responses_by_lifted_declared ON duty_responses (lifted_at_ms, declared_at_ms);
 
@@ -937,6 +940,9 @@ CREATE TABLE duty_warnings (
   updated_at   TEXT NOT NULL,
   CHECK (lifted_at_ms IS NULL OR lifted_at_ms >= issued_at_ms)
 ) STRICT;
+
+-- index duty_warnings_by_event
+CREATE INDEX duty_warnings_by_event ON duty_warnings (event_id, issued_at_ms) WHERE event_id IS NOT NULL;
 
 -- index duty_warnings_by_issued
 CREATE INDEX duty_warnings_by_issued ON duty_warnings (issued_at_ms);
@@ -1401,12 +1407,15 @@ CREATE TABLE events (
   ended_at_ms   INTEGER,
   notes         TEXT NOT NULL DEFAULT '',
   created_at    TEXT NOT NULL,
-  updated_at    TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  updated_at    TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1), typhoon_year INTEGER CHECK (typhoon_year IS NULL OR typhoon_year BETWEEN 1949 AND 2200), typhoon_number INTEGER CHECK (typhoon_number IS NULL OR typhoon_number BETWEEN 1 AND 99),
   CHECK (ended_at_ms IS NULL OR ended_at_ms >= started_at_ms)
 ) STRICT;
 
 -- index events_by_started
 CREATE INDEX events_by_started ON events (started_at_ms);
+
+-- index events_by_typhoon_number
+CREATE UNIQUE INDEX events_by_typhoon_number ON events (typhoon_year, typhoon_number) WHERE typhoon_number IS NOT NULL;
 
 -- index sqlite_autoindex_events_1
 
@@ -1438,6 +1447,22 @@ CREATE TRIGGER events_shapes_update BEFORE UPDATE OF created_at, updated_at ON e
     OR (NEW.updated_at NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]*Z')
 BEGIN
   SELECT RAISE(ABORT, 'events: created_at, updated_at must be ISO-8601 (UTC instants, YYYY-MM-DD days)');
+END;
+
+-- trigger events_typhoon_insert
+CREATE TRIGGER events_typhoon_insert BEFORE INSERT ON events
+  WHEN (NEW.typhoon_year IS NULL) <> (NEW.typhoon_number IS NULL)
+    OR (NEW.typhoon_number IS NOT NULL AND NEW.kind <> 'typhoon')
+BEGIN
+  SELECT RAISE(ABORT, 'events: typhoon_year and typhoon_number go together, and only on a typhoon');
+END;
+
+-- trigger events_typhoon_update
+CREATE TRIGGER events_typhoon_update BEFORE UPDATE OF kind, typhoon_year, typhoon_number ON events
+  WHEN (NEW.typhoon_year IS NULL) <> (NEW.typhoon_number IS NULL)
+    OR (NEW.typhoon_number IS NOT NULL AND NEW.kind <> 'typhoon')
+BEGIN
+  SELECT RAISE(ABORT, 'events: typhoon_year and typhoon_number go together, and only on a typhoon');
 END;
 
 -- table hazard_files
