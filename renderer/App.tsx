@@ -22,7 +22,7 @@ function useHashRouting(): void {
   }, [section]);
 }
 
-/** Alt+1 … Alt+7 jump between sections from anywhere, without the mouse. */
+/** Alt+1 … Alt+9 jump between sections (in the navigation's order) from anywhere, without the mouse. */
 function useSectionShortcuts(): void {
   const go = useUi((state) => state.go);
   useEffect(() => {

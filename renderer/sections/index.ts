@@ -12,6 +12,7 @@ export const SECTION_ENTRIES: Record<Section, SectionEntry> = {
   duty: { label: 'nav.duty', component: lazy(() => import('./duty/DutySection')) },
   hazards: { label: 'nav.hazards', component: lazy(() => import('./hazards/HazardsSection')) },
   evac: { label: 'nav.evac', component: lazy(() => import('./evac/EvacSection')) },
+  damage: { label: 'damage.nav', component: lazy(() => import('./damage/DamageSection')) },
   rain: { label: 'nav.rain', component: lazy(() => import('./rain/RainSection')) },
   map: { label: 'nav.map', component: lazy(() => import('./map/MapSection')) },
   reports: { label: 'nav.reports', component: lazy(() => import('./reports/ReportsSection')) },

@@ -3,7 +3,7 @@ import { persist } from 'zustand/middleware';
 import type { ErrorBody } from '../../core/errors';
 import type { Lang } from '../i18n';
 
-export const SECTIONS = ['duty', 'hazards', 'evac', 'rain', 'map', 'reports', 'settings'] as const;
+export const SECTIONS = ['duty', 'hazards', 'evac', 'damage', 'rain', 'map', 'reports', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type Theme = 'dark' | 'light';
 

@@ -11,6 +11,7 @@ const READY: Record<Section, string> = {
   duty: '[data-testid="log-row"]',
   hazards: '[data-testid="hz-row"] [role="cell"]',
   evac: '[data-testid="evac-summary"]',
+  damage: '[data-testid="dmg-total"]',
   rain: '.rain-row[data-code]',
   map: '.leaflet-container',
   reports: '[data-testid="reports-event"]',

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness';
 
-const SECTIONS = ['duty', 'hazards', 'evac', 'rain', 'map', 'reports', 'settings'];
+const SECTIONS = ['duty', 'hazards', 'evac', 'damage', 'rain', 'map', 'reports', 'settings'];
 const LABELS = {
-  'zh-CN': ['值班', '隐患巡查', '转移安置', '雨水情', '地图', '报告', '设置'],
-  en: ['Duty', 'Hazards', 'Evacuation', 'Rain & water', 'Map', 'Reports', 'Settings'],
+  'zh-CN': ['值班', '隐患巡查', '转移安置', '灾情', '雨水情', '地图', '报告', '设置'],
+  en: ['Duty', 'Hazards', 'Evacuation', 'Damage', 'Rain & water', 'Map', 'Reports', 'Settings'],
 } as const;
 
 describe('app shell in Chromium', () => {
@@ -40,9 +40,9 @@ describe('app shell in Chromium', () => {
   it('switches sections by keyboard (Alt+number) and themes by button', async () => {
     const { page } = e2e;
     await page.goto(`${e2e.app.url}#/duty`);
-    await page.keyboard.press('Alt+7');
+    await page.keyboard.press('Alt+8');
     await page.waitForSelector('main[data-section="settings"]');
-    await page.keyboard.press('Alt+4');
+    await page.keyboard.press('Alt+5');
     await page.waitForSelector('main[data-section="rain"]');
     const before = await page.getAttribute('html', 'data-theme');
     await page.getByTestId('theme-toggle').click();

@@ -63,6 +63,10 @@ export function LogDetail({ entryId, onClose, onFollowUp }: { entryId: string; o
         <button type="button" onClick={() => onFollowUp(current)}>
           {t('duty.log.followUp')}
         </button>
+        {/* One click from the call to the damage form, prefilled from this entry and linked to it. */}
+        <button type="button" onClick={() => (location.hash = `#/damage/from/${current.entryId}`)} data-testid="log-record-damage">
+          {t('damage.fromLog')}
+        </button>
         {current.status === 'open' ? (
           <button type="button" onClick={() => correct({ status: 'closed' }, t('duty.log.closeReason'))}>
             {t('duty.log.close')}

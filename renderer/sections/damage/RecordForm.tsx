@@ -1,0 +1,106 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { act } from '../../api/hooks';
+import { useT } from '../../i18n';
+import { PhotoPicker } from '../hazards/PhotoPicker';
+import { EventPicker } from '../../components/EventPicker';
+import { useDamageEvent } from './EventSelect';
+import { emptyDraft, Field, FieldError, FiguresFields, figuresOf, invalid, localInput, occurredMs, OtherErrors, PlaceFields, placeOf, type Draft } from './fields';
+import { useDamageFormat } from './format';
+import { damageHref, goDamage } from './route';
+import { useFormSubmit } from './submit';
+
+const lossOf = (d: Draft) => (d.lossWan.trim() === '' ? 0 : Number(d.lossWan));
+
+/**
+ * A new record, typed from scratch or from a duty log entry (`entryId`): then the call's time,
+ * event and words are filled in, and the record stays linked to the entry.
+ */
+export function RecordForm({ entryId }: { entryId: string | null }) {
+  const t = useT();
+  const { zone } = useDamageFormat();
+  // The event the register was looking at; EventPicker starts on the open one when there is none.
+  const [eventId, setEventId] = useState(useDamageEvent.getState().eventId);
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(Date.now(), zone));
+  // Set when the entry already has a record: the second one is sent only once the user says so.
+  const [existing, setExisting] = useState<number | null>(null);
+  const { errors, busy, submit } = useFormSubmit();
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  useEffect(() => {
+    if (!entryId) return;
+    act('duty.logHistory', { entryId }).then((versions) => {
+      const entry = versions?.[versions.length - 1];
+      if (!entry) return;
+      setDraft((d) => ({ ...d, occurredAt: localInput(entry.receivedAtMs, zone), description: entry.content }));
+      if (entry.eventId) setEventId(entry.eventId);
+    });
+  }, [entryId, zone]);
+
+  async function save(allowSecond: boolean) {
+    if (!eventId) return;
+    const figures = {
+      eventId,
+      type: draft.type,
+      quantities: figuresOf(draft),
+      lossWan: lossOf(draft),
+      occurredAtMs: occurredMs(draft, zone),
+      place: placeOf(draft),
+      description: draft.description.trim(),
+      photoIds: draft.photos.map((p) => p.id),
+    };
+    const saved = entryId
+      ? await submit('damage.recordFromLogEntry', { ...figures, entryId, allowSecond }, (body) => {
+          if (body.key !== 'errors.damage.alreadyFromEntry') return false;
+          setExisting(Number(body.params?.count ?? 1));
+          return true;
+        })
+      : await submit('damage.record', figures);
+    if (saved) goDamage({ view: 'record', id: saved.id });
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setExisting(null);
+    void save(false);
+  }
+
+  return (
+    <form className="card form-grid dmg-form" onSubmit={onSubmit} aria-labelledby="dmg-form-title" data-testid="dmg-form" onKeyDown={(e) => e.key === 'Escape' && history.back()}>
+      <h2 id="dmg-form-title">{entryId ? t('damage.fromLogTitle') : t('damage.newTitle')}</h2>
+      {entryId && <p className="hz-wide muted">{t('damage.fromLogNote')}</p>}
+      <div>
+        <EventPicker value={eventId} onChange={setEventId} defaultToOpen label={t('damage.event')} name="eventId" testId="dmg-form-event" />
+        <FieldError errors={errors} name="eventId" />
+      </div>
+      <Field label={t('damage.occurredAt')} name="occurredAtMs" errors={errors}>
+        <input name="occurredAt" type="datetime-local" required value={draft.occurredAt} onChange={(e) => set({ occurredAt: e.target.value })} {...invalid(errors, 'occurredAtMs')} />
+      </Field>
+      <FiguresFields draft={draft} set={set} errors={errors} />
+      <PlaceFields draft={draft} set={set} errors={errors} />
+      <Field label={t('damage.description')} name="description" errors={errors} wide>
+        <textarea name="description" rows={3} maxLength={2000} value={draft.description} onChange={(e) => set({ description: e.target.value })} {...invalid(errors, 'description')} />
+      </Field>
+      <div className="hz-wide">
+        <span className="muted">{t('damage.photos')}</span>
+        <PhotoPicker label={t('damage.addPhotos')} photos={draft.photos} onChange={(photos) => set({ photos })} testId="dmg-photo" />
+      </div>
+      <OtherErrors errors={errors} type={draft.type} />
+      {existing !== null && (
+        <div className="hz-wide hz-warnings" role="alert" data-testid="dmg-another">
+          <p>{t('damage.another', { count: existing })}</p>
+          <button type="button" onClick={() => save(true)} disabled={busy} autoFocus data-testid="dmg-record-another">
+            {t('damage.recordAnother')}
+          </button>
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy || !eventId} data-testid="dmg-save">
+          {t('damage.save')}
+        </button>
+        <a className="button" href={damageHref({ view: 'list' })}>
+          {t('damage.cancel')}
+        </a>
+      </div>
+    </form>
+  );
+}
