@@ -2,8 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { DamageRecord } from '../../../core/contract/damage';
 import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
-import { PhotoPicker } from '../hazards/PhotoPicker';
-import { draftFromRecord, Field, FiguresFields, figuresOf, invalid, occurredMs, OtherErrors, PlaceFields, placeOf, samePlace, type Draft } from './fields';
+import { draftFromRecord, DraftFields, Field, figuresOf, invalid, occurredMs, OtherErrors, placeOf, samePlace, type Draft } from './fields';
 import { useDamageFormat } from './format';
 import { damageHref, goDamage } from './route';
 import { useFormSubmit } from './submit';
@@ -59,18 +58,7 @@ export function CorrectForm({ id }: { id: string }) {
       <h2 id="dmg-correct-title">
         {t('damage.correctTitle')} · {t('damage.version', { n: record.version + 1 })}
       </h2>
-      <Field label={t('damage.occurredAt')} name="occurredAtMs" errors={errors}>
-        <input name="occurredAt" type="datetime-local" required value={draft.occurredAt} onChange={(e) => set({ occurredAt: e.target.value })} autoFocus {...invalid(errors, 'occurredAtMs')} />
-      </Field>
-      <FiguresFields draft={draft} set={set} errors={errors} />
-      <PlaceFields draft={draft} set={set} errors={errors} />
-      <Field label={t('damage.description')} name="description" errors={errors} wide>
-        <textarea name="description" rows={3} maxLength={2000} value={draft.description} onChange={(e) => set({ description: e.target.value })} {...invalid(errors, 'description')} />
-      </Field>
-      <div className="hz-wide">
-        <span className="muted">{t('damage.photos')}</span>
-        <PhotoPicker label={t('damage.addPhotos')} photos={draft.photos} onChange={(photos) => set({ photos })} testId="dmg-photo" />
-      </div>
+      <DraftFields draft={draft} set={set} errors={errors} autoFocus />
       <Field label={t('damage.correctReason')} name="reason" errors={errors} wide>
         <input name="reason" required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} {...invalid(errors, 'reason')} />
       </Field>

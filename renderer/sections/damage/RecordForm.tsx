@@ -1,10 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
-import { PhotoPicker } from '../hazards/PhotoPicker';
 import { EventPicker } from '../../components/EventPicker';
 import { useDamageEvent } from './EventSelect';
-import { emptyDraft, Field, FieldError, FiguresFields, figuresOf, invalid, localInput, occurredMs, OtherErrors, PlaceFields, placeOf, type Draft } from './fields';
+import { DraftFields, emptyDraft, FieldError, figuresOf, localInput, occurredMs, OtherErrors, placeOf, type Draft } from './fields';
 import { useDamageFormat } from './format';
 import { damageHref, goDamage } from './route';
 import { useFormSubmit } from './submit';
@@ -72,18 +71,7 @@ export function RecordForm({ entryId }: { entryId: string | null }) {
         <EventPicker value={eventId} onChange={setEventId} defaultToOpen label={t('damage.event')} name="eventId" testId="dmg-form-event" />
         <FieldError errors={errors} name="eventId" />
       </div>
-      <Field label={t('damage.occurredAt')} name="occurredAtMs" errors={errors}>
-        <input name="occurredAt" type="datetime-local" required value={draft.occurredAt} onChange={(e) => set({ occurredAt: e.target.value })} {...invalid(errors, 'occurredAtMs')} />
-      </Field>
-      <FiguresFields draft={draft} set={set} errors={errors} />
-      <PlaceFields draft={draft} set={set} errors={errors} />
-      <Field label={t('damage.description')} name="description" errors={errors} wide>
-        <textarea name="description" rows={3} maxLength={2000} value={draft.description} onChange={(e) => set({ description: e.target.value })} {...invalid(errors, 'description')} />
-      </Field>
-      <div className="hz-wide">
-        <span className="muted">{t('damage.photos')}</span>
-        <PhotoPicker label={t('damage.addPhotos')} photos={draft.photos} onChange={(photos) => set({ photos })} testId="dmg-photo" />
-      </div>
+      <DraftFields draft={draft} set={set} errors={errors} />
       <OtherErrors errors={errors} type={draft.type} />
       {existing !== null && (
         <div className="hz-wide hz-warnings" role="alert" data-testid="dmg-another">

@@ -4,6 +4,7 @@ import type { DamageRecord } from '../../../core/contract/damage';
 import { DAMAGE_TYPE_IDS, DAMAGE_TYPES, type DamageTypeId } from '../../../core/domain/damage/catalogue';
 import { DAMAGE_STATUSES, type DamageStatus } from '../../../core/domain/damage/status';
 import { act } from '../../api/hooks';
+import { usePagedRows } from '../../api/paged';
 import { StoredRow } from '../../components/ErrorBoundary';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
@@ -20,35 +21,6 @@ interface Filter {
   text: string;
 }
 
-/** Pages are fetched as they scroll into view: a long storm's register never travels at once. */
-function usePagedRecords(filter: Filter) {
-  const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Map<number, DamageRecord[]>>(new Map());
-  const requested = useRef(new Set<number>());
-  const generation = useRef(0);
-  const key = JSON.stringify(filter);
-
-  const load = (page: number) => {
-    if (requested.current.has(page)) return;
-    requested.current.add(page);
-    const gen = generation.current;
-    act('damage.list', { ...filter, limit: PAGE, offset: page * PAGE }).then((result) => {
-      if (!result || gen !== generation.current) return;
-      setTotal(result.total);
-      setPages((old) => new Map(old).set(page, result.rows));
-    });
-  };
-
-  useEffect(() => {
-    generation.current += 1;
-    requested.current = new Set();
-    setPages(new Map());
-    setTotal(null);
-    load(0);
-  }, [key]);
-
-  return { total, row: (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE], load };
-}
 
 /** One record's line: what happened, where, how much, and whether anyone has checked it. */
 function RecordCells({ r }: { r: DamageRecord }) {
@@ -81,7 +53,7 @@ export function RecordList({ eventId }: { eventId: string }) {
   const lang = useUi((s) => s.lang);
   const [text, setText] = useState('');
   const [filter, setFilter] = useState<Filter>({ eventId, text: '' });
-  const { total, row, load } = usePagedRecords(filter);
+  const { total, row, load } = usePagedRows<DamageRecord>(JSON.stringify(filter), PAGE, (offset) => act('damage.list', { ...filter, limit: PAGE, offset }));
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 

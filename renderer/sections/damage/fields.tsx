@@ -9,6 +9,7 @@ import { useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import { LabelledOptions } from '../hazards/LabelledOptions';
+import { PhotoPicker } from '../hazards/PhotoPicker';
 import { errorId, type FieldErrors } from './submit';
 
 /** What the form holds: numbers as typed, so a half-typed figure is never turned into something else. */
@@ -210,3 +211,24 @@ export function OtherErrors({ errors, type }: { errors: FieldErrors; type: Damag
 
 /** The fields every form here places next to an input; the rest are listed by OtherErrors. */
 const PLACED_FIELDS: readonly string[] = ['type', 'quantities', 'lossWan', 'place.name', 'place.hazardPointId', 'place.coordSystem', 'place.lat', 'place.lng', 'occurredAtMs', 'description', 'eventId', 'reason'];
+
+/** What a record and a correction of it both state: when, the figures, where, what was seen, and photos. */
+export function DraftFields({ draft, set, errors, autoFocus }: { draft: Draft; set: SetDraft; errors: FieldErrors; autoFocus?: boolean }) {
+  const t = useT();
+  return (
+    <>
+      <Field label={t('damage.occurredAt')} name="occurredAtMs" errors={errors}>
+        <input name="occurredAt" type="datetime-local" required value={draft.occurredAt} onChange={(e) => set({ occurredAt: e.target.value })} autoFocus={autoFocus} {...invalid(errors, 'occurredAtMs')} />
+      </Field>
+      <FiguresFields draft={draft} set={set} errors={errors} />
+      <PlaceFields draft={draft} set={set} errors={errors} />
+      <Field label={t('damage.description')} name="description" errors={errors} wide>
+        <textarea name="description" rows={3} maxLength={2000} value={draft.description} onChange={(e) => set({ description: e.target.value })} {...invalid(errors, 'description')} />
+      </Field>
+      <div className="hz-wide">
+        <span className="muted">{t('damage.photos')}</span>
+        <PhotoPicker label={t('damage.addPhotos')} photos={draft.photos} onChange={(photos) => set({ photos })} testId="dmg-photo" />
+      </div>
+    </>
+  );
+}

@@ -4,6 +4,7 @@ import { listSorts, type PointFilter, type PointRow } from '../../../core/contra
 import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS } from '../../../core/domain/hazards/templates';
 import { RISK_LEVELS, RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
 import { OVERALL_RESULT_LABELS } from '../../../core/domain/hazards/inspection';
+import { usePagedRows } from '../../api/paged';
 import { act } from '../../api/hooks';
 import { StoredRow } from '../../components/ErrorBoundary';
 import { plain } from '../../format/safe';
@@ -25,36 +26,6 @@ const SORT_LABELS: Record<Sort, TKey> = {
   updated: 'hazards.sort.updated',
 };
 
-/** Pages are fetched as the user scrolls to them, so 10k points never travel at once. */
-function usePagedPoints(filter: PointFilter, sort: Sort, desc: boolean) {
-  const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Map<number, PointRow[]>>(new Map());
-  const requested = useRef(new Set<number>());
-  const generation = useRef(0);
-  const [version, setVersion] = useState(0);
-  const key = JSON.stringify([filter, sort, desc, version]);
-
-  const load = (page: number) => {
-    if (requested.current.has(page)) return;
-    requested.current.add(page);
-    const gen = generation.current;
-    act('hazards.listPoints', { filter, sort, desc, limit: PAGE, offset: page * PAGE }).then((result) => {
-      if (!result || gen !== generation.current) return;
-      setTotal(result.total);
-      setPages((old) => new Map(old).set(page, result.rows));
-    });
-  };
-
-  useEffect(() => {
-    generation.current += 1;
-    requested.current = new Set();
-    setPages(new Map());
-    setTotal(null);
-    load(0);
-  }, [key]);
-
-  return { total, row: (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE], load, reload: () => setVersion((v) => v + 1) };
-}
 
 export function PointList() {
   const t = useT();
@@ -65,7 +36,7 @@ export function PointList() {
   // Chinese names in code-point order look random; pinyin is the order people look things up in.
   const [sort, setSort] = useState<Sort>('pinyin');
   const [desc, setDesc] = useState(false);
-  const { total, row, load, reload } = usePagedPoints(filter, sort, desc);
+  const { total, row, load, reload } = usePagedRows<PointRow>(JSON.stringify([filter, sort, desc]), PAGE, (offset) => act('hazards.listPoints', { filter, sort, desc, limit: PAGE, offset }));
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 
