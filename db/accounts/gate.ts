@@ -3,6 +3,7 @@ import { PUBLIC_METHODS, SIGN_IN_METHODS, type LoginResult, type PasswordChanged
 import { sectionSchema, type Settings } from '../../core/settings';
 import type { Db } from '../platform/connection';
 import type { Actor } from '../platform/context';
+import { perDb } from '../platform/per-db';
 import { accountsRepo, type StoredAccount } from './accounts.repo';
 
 /** Who calls are made as on a one-PC desk without sign-in (single-user mode, or no accounts yet). */
@@ -30,25 +31,18 @@ export function sessionActor(account: Pick<StoredAccount, 'id' | 'displayName' |
 }
 
 // Statements prepared once per connection: the gate runs before every call.
-const repos = new WeakMap<Db, ReturnType<typeof accountsRepo> & { accountsSettings(): Settings['accounts'] }>();
-
-function repoFor(db: Db) {
-  let repo = repos.get(db);
-  if (!repo) {
-    const section = db.prepare("SELECT value FROM settings WHERE section = 'accounts'").pluck();
-    const schema = sectionSchema('accounts');
-    repo = {
-      ...accountsRepo(db),
-      accountsSettings: () => {
-        const stored = section.get() as string | undefined;
-        const parsed = schema.safeParse(stored === undefined ? undefined : JSON.parse(stored));
-        return parsed.success ? parsed.data : schema.parse(undefined);
-      },
-    };
-    repos.set(db, repo);
-  }
-  return repo;
-}
+const repoFor = perDb((db: Db) => {
+  const section = db.prepare("SELECT value FROM settings WHERE section = 'accounts'").pluck();
+  const schema = sectionSchema('accounts');
+  return {
+    ...accountsRepo(db),
+    accountsSettings: (): Settings['accounts'] => {
+      const stored = section.get() as string | undefined;
+      const parsed = schema.safeParse(stored === undefined ? undefined : JSON.parse(stored));
+      return parsed.success ? parsed.data : schema.parse(undefined);
+    },
+  };
+});
 
 /**
  * A database served to the LAN must have an active administrator: without one, sign-in would

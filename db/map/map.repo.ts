@@ -213,15 +213,8 @@ export interface TileRouteReads {
   mapSettings(): Settings['map'];
 }
 
-const routeReads = new WeakMap<Db, TileRouteReads>();
-
 /** What the tile routes read on every request, prepared once per connection (a restore brings a new one). */
-export function tileRouteReads(db: Db): TileRouteReads {
-  let reads = routeReads.get(db);
-  if (!reads) {
-    const active = db.prepare('SELECT 1 FROM map_tilesets WHERE id = ? AND deleted_at IS NULL').pluck();
-    reads = { isActive: (id) => active.get(id) !== undefined, mapSettings: mapSettingsReader(db) };
-    routeReads.set(db, reads);
-  }
-  return reads;
-}
+export const tileRouteReads = perDb((db: Db): TileRouteReads => {
+  const active = db.prepare('SELECT 1 FROM map_tilesets WHERE id = ? AND deleted_at IS NULL').pluck();
+  return { isActive: (id) => active.get(id) !== undefined, mapSettings: mapSettingsReader(db) };
+});
