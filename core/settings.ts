@@ -82,6 +82,20 @@ export const settingsSchema = z.object({
       onlineAttribution: zText(300).default(''),
       onlineMaxZoom: z.number().int().min(1).max(22).default(18),
       onlineCoordSystem: zCoordSystem.default('wgs84'),
+      /**
+       * Hosts an administrator named as intranet tile servers. Any other online tile host must be a
+       * public address, so the template cannot be used to reach into the duty room's network.
+       */
+      onlineIntranetHosts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9.:-]{1,253}$/, 'A host name or address, e.g. gis.district.lan or 10.1.2.3'),
+        )
+        .max(20)
+        .default([]),
       /** Online tiles kept on disk, least recently used evicted first. */
       tileCacheMb: z.number().int().min(0).max(10_000).default(200),
       /** Layers denser than this are drawn as clusters until zoomed in. */

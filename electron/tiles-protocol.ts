@@ -45,10 +45,8 @@ export async function tileResponse(url: string, options: TilesProtocolOptions): 
   const { answer, online } = result;
   const headers: Record<string, string> = { 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' };
   if (answer.status !== 200) {
-    return new Response(answer.detail ? `${answer.reason}: ${answer.detail}` : answer.reason, {
-      status: answer.status,
-      headers: { ...headers, 'Content-Type': 'text/plain', 'X-Tile-Problem': answer.reason, ...(answer.detail ? { 'X-Tile-Detail': answer.detail } : {}) },
-    });
+    // The detail (an upstream status, "unreachable") stays in the main process: echoed, it would tell a page which ports answer.
+    return new Response(answer.reason, { status: answer.status, headers: { ...headers, 'Content-Type': 'text/plain', 'X-Tile-Problem': answer.reason } });
   }
   const cacheControl = online ? 'private, max-age=86400' : 'private, max-age=31536000, immutable';
   return new Response(new Uint8Array(answer.body), { status: 200, headers: { ...headers, 'Content-Type': answer.contentType, 'Cache-Control': cacheControl } });

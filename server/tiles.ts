@@ -15,9 +15,10 @@ export const ONLINE_MAX_AGE = 'private, max-age=86400';
 
 export function sendTile(res: ServerResponse, answer: TileAnswer, head: boolean, cache: { control: string; etag?: string }): void {
   if (answer.status !== 200) {
-    const detail = 'detail' in answer && answer.detail ? { 'X-Tile-Detail': answer.detail } : {};
-    res.writeHead(answer.status, { ...TILE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Tile-Problem': answer.reason, ...detail });
-    res.end(head ? undefined : answer.detail ? `${answer.reason}: ${answer.detail}` : answer.reason);
+    // The detail (an upstream status, "unreachable") stays on the server: echoed, it would let anyone who may set the
+    // template map which hosts and ports of the duty room's network answer.
+    res.writeHead(answer.status, { ...TILE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Tile-Problem': answer.reason });
+    res.end(head ? undefined : answer.reason);
     return;
   }
   res.writeHead(200, {

@@ -61,6 +61,7 @@ export interface OnlineConfig {
   maxZoom: number;
   coordSystem: CoordSystem;
   tileCacheMb: number;
+  intranetHosts: string[];
 }
 
 export interface MapView {
@@ -145,8 +146,11 @@ export const mapContract = {
       maxZoom: z.number().int().min(1).max(22).default(18),
       coordSystem: zCoordSystem.default('wgs84'),
       tileCacheMb: z.number().int().min(0).max(10_000).default(200),
+      /** Omitted: keep the stored list. Hosts allowed to resolve to private addresses (an intranet WMTS). */
+      intranetHosts: z.array(zText(253)).max(20).optional(),
     }),
-    'Set or clear the online tile URL (tiles are fetched one by one as viewed, through a bounded local cache)',
+    'Set or clear the online tile URL (tiles are fetched one by one as viewed, through a bounded local cache); administrators only, since the desk fetches from it',
+    { access: ['admin'] },
   ),
 };
 

@@ -5,6 +5,7 @@ import { detectTileFormat, isValidTileCoord, mimeOf } from '../../core/domain/ge
 import { TileCachePolicy } from '../../core/domain/geo/tile-cache';
 import type { TileAnswer } from './mbtiles';
 import { onlineCacheRepo, openOnlineCacheFile } from './online-cache.repo';
+import { fetchGuarded } from './upstream';
 
 /**
  * Tiles from the online tile URL a user configured (Tianditu with their own key, a city's
@@ -32,6 +33,7 @@ export interface OnlineSource {
   subdomains: string[];
   key: string;
   maxZoom: number;
+  intranetHosts: readonly string[];
 }
 
 export function onlineSource(map: MapSettings): OnlineSource | null {
@@ -39,7 +41,7 @@ export function onlineSource(map: MapSettings): OnlineSource | null {
   const raw = map.onlineSubdomains.trim();
   // "0,1,2" or Leaflet's "abc" / Tianditu's "01234567" (one character each).
   const subdomains = raw.includes(',') ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [...raw];
-  return { sourceId: createHash('sha256').update(map.onlineUrl).digest('hex').slice(0, 16), template: map.onlineUrl, subdomains, key: map.onlineKey, maxZoom: map.onlineMaxZoom };
+  return { sourceId: createHash('sha256').update(map.onlineUrl).digest('hex').slice(0, 16), template: map.onlineUrl, subdomains, key: map.onlineKey, maxZoom: map.onlineMaxZoom, intranetHosts: map.onlineIntranetHosts };
 }
 
 /** The upstream URL of one tile, or null when the template cannot be filled in (e.g. `{s}` without subdomains). */
@@ -59,6 +61,12 @@ export function onlineTileUrl(source: OnlineSource, z: number, x: number, y: num
   }
 }
 
+/** Providers answer a bad key with an XML or HTML page and status 200: only an image is a tile. */
+function imageTile(body: Buffer): { body: Buffer; contentType: string } | null {
+  const format = detectTileFormat(body);
+  return format === 'png' || format === 'jpg' || format === 'webp' ? { body, contentType: mimeOf(format) } : null;
+}
+
 export class OnlineTiles {
   private readonly db: Database.Database;
   private readonly repo: ReturnType<typeof onlineCacheRepo>;
@@ -69,6 +77,7 @@ export class OnlineTiles {
   private flushTimer: NodeJS.Timeout | null = null;
   private stamp = 0;
   private source: { map: MapSettings; source: OnlineSource | null } | null = null;
+  private lastFailure: string | null = null;
 
   constructor(
     readonly file: string,
@@ -130,34 +139,24 @@ export class OnlineTiles {
   private async fetchAndKeep(source: OnlineSource, key: string, z: number, x: number, y: number): Promise<TileAnswer> {
     const url = onlineTileUrl(source, z, x, y);
     if (!url) return { status: 404, reason: 'no_online', detail: 'template' };
-    let body: Buffer;
-    try {
-      const response = await fetch(url, {
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? FETCH_TIMEOUT_MS),
-        headers: { Accept: 'image/png,image/jpeg,image/webp,image/*;q=0.8', 'User-Agent': this.options.userAgent ?? 'FloodDesk' },
-        redirect: 'follow',
-      });
-      if (!response.ok) {
-        await response.body?.cancel();
-        return { status: 422, reason: 'upstream_error', detail: `http_${response.status}` };
-      }
-      if (Number(response.headers.get('content-length') ?? 0) > MAX_TILE_BYTES) {
-        await response.body?.cancel();
-        return { status: 422, reason: 'upstream_error', detail: 'too_large' };
-      }
-      body = Buffer.from(await response.arrayBuffer());
-    } catch (error) {
-      // Only the kind of failure is kept: the error's text could quote the URL and its key.
-      const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { status: 422, reason: 'upstream_error', detail: timedOut ? 'timeout' : 'unreachable' };
-    }
-    // Providers answer a bad key with an XML or HTML page and status 200: refuse anything not an image.
-    const format = detectTileFormat(body);
-    if (body.length > MAX_TILE_BYTES) return { status: 422, reason: 'upstream_error', detail: 'too_large' };
-    if (format !== 'png' && format !== 'jpg' && format !== 'webp') return { status: 422, reason: 'upstream_error', detail: 'not_image' };
-    const tile = { body, contentType: mimeOf(format) };
+    const answer = await fetchGuarded(new URL(url), {
+      intranetHosts: source.intranetHosts,
+      timeoutMs: this.options.timeoutMs ?? FETCH_TIMEOUT_MS,
+      maxBytes: MAX_TILE_BYTES,
+      headers: { Accept: 'image/png,image/jpeg,image/webp,image/*;q=0.8', 'User-Agent': this.options.userAgent ?? 'FloodDesk' },
+    });
+    const tile = answer.ok ? imageTile(answer.body) : null;
+    const failure = answer.ok ? (tile ? null : 'not_image') : answer.failure;
+    this.noteFailure(failure);
+    if (!tile) return { status: 422, reason: 'upstream_error', detail: failure ?? 'not_image' };
     this.keep(key, tile);
     return { status: 200, ...tile, cached: false };
+  }
+
+  /** The client is told only "upstream_error"; the administrator finds the kind in the server's log, once per change rather than once per tile. */
+  private noteFailure(failure: string | null): void {
+    if (failure && failure !== this.lastFailure) console.warn(`Online tiles: the provider's answer was ${failure}`);
+    this.lastFailure = failure;
   }
 
   private keep(key: string, tile: { body: Buffer; contentType: string }): void {

@@ -121,6 +121,9 @@ export const zh = {
   'map.online.attribution': '版权与审图号（地图上显示）',
   'map.online.maxZoom': '最大级别',
   'map.online.cacheMb': '本地缓存上限（MB）',
+  'map.online.adminOnly': '在线底图由管理员设置：本软件会从该地址取图，须防止借此访问本地网络。',
+  'map.online.intranetHosts': '内网瓦片服务器',
+  'map.online.intranetHelp': '在线底图默认只允许公网地址。若底图来自单位内网（如区级 GIS 服务器），在此填写其主机名或 IP（逗号分隔）；未列出的本地网络地址一律拒绝。',
   'map.online.noBulk': '瓦片只在浏览时逐张获取，超过缓存上限时最久未用的先删除。本软件不提供“整片区域下载”：天地图等服务商禁止批量下载。需要离线底图请导入合法取得的 MBTiles 文件。',
   'map.online.clear': '停用在线底图',
   'map.online.errors': '{count} 张在线瓦片获取失败（网络不通或密钥无效），图层和边界不受影响',
@@ -139,6 +142,7 @@ export const zh = {
   'errors.map.onlineUrl': '在线底图设置有误：地址须以 http(s):// 开头并包含 {z}、{x}、{y}。',
   'errors.map.onlineSubdomains': '地址中含 {s}，请填写子域名（如天地图 01234567，或 abc）。',
   'errors.map.onlineKeyMissing': '地址中含 {key}，请填写密钥（如天地图 tk）。',
+  'errors.map.onlinePrivateHost': '{host} 是本地网络地址。若它确是内网瓦片服务器，请将其填入“内网瓦片服务器”后再保存。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -263,6 +267,9 @@ export const en: Record<keyof typeof zh, string> = {
   'map.online.attribution': 'Attribution and map approval number (shown on the map)',
   'map.online.maxZoom': 'Max zoom',
   'map.online.cacheMb': 'Local cache limit (MB)',
+  'map.online.adminOnly': 'An administrator sets the online base map: the desk fetches from that address, so it must not be a way into the local network.',
+  'map.online.intranetHosts': 'Intranet tile servers',
+  'map.online.intranetHelp': 'Online base maps may come only from public addresses. If yours is on the office network (a district GIS server, say), list its host name or IP here, separated by commas; any other local address is refused.',
   'map.online.noBulk': 'Tiles are fetched one by one as you view them; past the cache limit the least recently used go first. There is no “download this area”: providers such as Tianditu forbid bulk download. For offline maps import a lawfully obtained MBTiles file.',
   'map.online.clear': 'Turn off online base map',
   'map.online.errors': '{count} online tiles could not be fetched (no network or a bad key); layers and boundary are unaffected',
@@ -281,4 +288,5 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.map.onlineUrl': 'Online base map settings are invalid: the URL must start with http(s):// and contain {z}, {x} and {y}.',
   'errors.map.onlineSubdomains': 'The URL contains {s}: enter the subdomains (e.g. 01234567 for Tianditu, or abc).',
   'errors.map.onlineKeyMissing': 'The URL contains {key}: enter the key (e.g. Tianditu’s tk).',
+  'errors.map.onlinePrivateHost': '{host} is an address of the local network. If it is an intranet tile server, add it under “Intranet tile servers” and save again.',
 };

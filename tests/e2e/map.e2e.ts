@@ -223,6 +223,8 @@ describe('map in Chromium', () => {
       await form.locator('input[name="subdomains"]').fill('01');
       await form.locator('input[name="key"]').fill('e2e-key');
       await form.locator('input[name="attribution"]').fill('E2E online tiles');
+      // The stand-in provider is on loopback, which only a named intranet tile server may be.
+      await form.locator('input[name="intranetHosts"]').fill('127.0.0.1');
       await e2e.screenshot('map-online-form-zh-CN-dark');
       await page.getByTestId('online-save').click();
       await expect.poll(() => call<{ online: { keySet: boolean } }>(e2e, 'map.view', {}).online.keySet).toBe(true);
@@ -238,7 +240,7 @@ describe('map in Chromium', () => {
       // The provider goes away: tiles fail with a message, the layers are still drawn.
       await new Promise((resolve) => upstream.close(resolve));
       upstream.closeAllConnections();
-      call(e2e, 'map.saveOnline', { url: `${base}/t{s}/{z}/{x}/{y}.png?tk={key}&v=2`, subdomains: '01', attribution: 'E2E online tiles' });
+      call(e2e, 'map.saveOnline', { url: `${base}/t{s}/{z}/{x}/{y}.png?tk={key}&v=2`, subdomains: '01', attribution: 'E2E online tiles', intranetHosts: ['127.0.0.1'] });
       call(e2e, 'map.saveView', { center: CENTRE, zoom: 16 });
       // English and light were chosen in the test before, and the choice survives the reload.
       await page.reload();
