@@ -8,6 +8,7 @@ import { featureOf, fromDisplay, nameOf, shiftGeoJson, toDisplay, type DrawSet, 
 import { KeyboardNav, type KeyboardNavProps } from './KeyboardNav';
 import { PointsLayer } from './points-layer';
 import { LAYER_COLOUR, type ToggleId } from './style';
+import { attributionHtml } from './attribution';
 
 export type Mode = 'browse' | 'add' | 'select' | 'measure';
 
@@ -144,10 +145,11 @@ function View({ center, zoom }: { center: { lat: number; lng: number }; zoom: nu
 function Attribution({ text }: { text: string }) {
   const map = useMap();
   useEffect(() => {
+    const html = attributionHtml(text);
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution(text);
+    map.attributionControl.addAttribution(html);
     return () => {
-      map.attributionControl.removeAttribution(text);
+      map.attributionControl.removeAttribution(html);
     };
   }, [map, text]);
   return null;
