@@ -171,7 +171,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
     return sendError(res, { code: 'validation', key: 'errors.malformedJson', message: 'The request body is not valid UTF-8 JSON' });
   }
   const actor = auth ? auth.actorFor(req) : (options.actorFor?.(req) ?? null);
-  const result = options.dispatcher.call(method, input, actor);
+  const result = options.dispatcher.call(method, input, actor, req.socket.remoteAddress ?? 'unknown');
   auth?.afterCall(req, res, method, result);
   if (result.ok) sendJson(res, 200, result);
   else sendError(res, result.error);

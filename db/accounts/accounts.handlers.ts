@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, Forbidden, NotFound, Unauthorized, ValidationError } from '../../core/errors';
 import type { AccountsStatus, LoginResult } from '../../core/contract/accounts';
-import { failedSignIn, isLocked } from '../../core/domain/accounts/lockout';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { burnVerification, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { accountsRepo, publicAccount, type StoredAccount } from './accounts.repo';
 import { settingsRepo } from '../platform/settings.repo';
 import { liveAccount, SIGNED_OUT_ACTOR, signInRequired } from './gate';
+import { signInThrottle } from './throttle';
 
 const HOUR_MS = 3_600_000;
 
@@ -57,19 +57,22 @@ function newAccount(ctx: HandlerContext, input: { username: string; displayName:
 const sessionExpiry = (ctx: HandlerContext) => ctx.nowMs + ctx.settings().accounts.sessionHours * HOUR_MS;
 
 function login(ctx: HandlerContext, input: { username: string; password: string }): LoginResult {
-  const account = accountsRepo(ctx.db).byUsername(input.username.normalize('NFKC').toLowerCase());
-  if (!account || !account.active) {
-    burnVerification(input.password);
-    return { ok: false, reason: 'invalid' };
-  }
+  const username = input.username.normalize('NFKC').toLowerCase();
+  const throttle = signInThrottle(ctx.db);
   // While locked even the right password is refused, unchecked: guessing gains nothing.
-  if (isLocked(account.lockedUntilMs, ctx.nowMs)) return { ok: false, reason: 'locked', lockedUntilMs: account.lockedUntilMs };
-  if (!verifyPassword(input.password, account.passwordHash)) {
-    // A result, not a throw: the count and the lock must be committed, not rolled back.
-    const outcome = failedSignIn(account.failedAttempts, ctx.nowMs, ctx.settings().accounts);
-    save(ctx, account, { ...account, ...outcome, updatedAt: ctx.nowIso });
+  const lockedUntilMs = throttle.lockedUntil(username, ctx.origin, ctx.nowMs);
+  if (lockedUntilMs !== null) return { ok: false, reason: 'locked', lockedUntilMs };
+  const stored = accountsRepo(ctx.db).byUsername(username);
+  const account = stored?.active ? stored : null;
+  if (!account) burnVerification(input.password);
+  if (!account || !verifyPassword(input.password, account.passwordHash)) {
+    const outcome = throttle.failed(username, ctx.origin, ctx.nowMs, ctx.settings().accounts);
+    // A result, not a throw: the count on the account must be committed, not rolled back. It is the
+    // administrator's view of failures from anywhere; the lock itself is only for this name and origin.
+    if (account) save(ctx, account, { ...account, failedAttempts: account.failedAttempts + 1, lockedUntilMs: outcome.lockedUntilMs ?? account.lockedUntilMs, updatedAt: ctx.nowIso });
     return outcome.lockedUntilMs === null ? { ok: false, reason: 'invalid' } : { ok: false, reason: 'locked', lockedUntilMs: outcome.lockedUntilMs };
   }
+  throttle.succeeded(username, ctx.origin);
   const after = save(ctx, account, {
     ...account,
     failedAttempts: 0,
@@ -143,6 +146,7 @@ export const accountsHandlers = {
       sessionEpoch: before.sessionEpoch + 1,
       updatedAt: ctx.nowIso,
     });
+    signInThrottle(ctx.db).forget(before.username);
     return publicAccount(after);
   },
   'accounts.changePassword': (ctx, { oldPassword, newPassword }) => {

@@ -14,6 +14,9 @@ export interface Actor {
   role: Role;
 }
 
+/** The origin of calls from this computer's own window or process. */
+export const THIS_COMPUTER = 'this-computer';
+
 export interface AuditEntry {
   entity: string;
   entityId: string;
@@ -61,6 +64,11 @@ export interface TilesPort {
 export interface HandlerContext {
   db: Db;
   actor: Actor;
+  /**
+   * Where the call came from, as the transport saw it: the client's address over HTTP, THIS_COMPUTER
+   * over IPC and in-process. Sign-in throttling is kept per name and origin.
+   */
+  origin: string;
   method: MethodName;
   /** The instant of this call; handlers never read the clock themselves, so tests can set it. */
   nowMs: number;

@@ -5,7 +5,7 @@ import { SIGN_IN_METHODS } from '../../core/contract/accounts';
 import { Forbidden, ValidationError, type ErrorBody, type FieldIssue, type Result } from '../../core/errors';
 import type { Settings } from '../../core/settings';
 import type { Db } from './connection';
-import type { Actor, AllHandlers, AuditEntry, HandlerContext, Ports, RuntimeInfo } from './context';
+import { THIS_COMPUTER, type Actor, type AllHandlers, type AuditEntry, type HandlerContext, type Ports, type RuntimeInfo } from './context';
 import { errorBody } from './error-body';
 import { settingsRepo } from './settings.repo';
 
@@ -37,7 +37,7 @@ export interface Dispatcher {
    * `actor` is who the transport vouches for: a session's actor, a trusted in-process actor, or
    * null for a caller without a session (see resolveCaller in db/services/accountsGate.ts).
    */
-  call(method: string, rawInput: unknown, actor: Actor | null): Result<unknown>;
+  call(method: string, rawInput: unknown, actor: Actor | null, origin?: string): Result<unknown>;
 }
 
 const zhCN = z.locales.zhCN();
@@ -56,7 +56,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const settings = settingsRepo(db);
 
   return {
-    call(method, rawInput, caller) {
+    call(method, rawInput, caller, origin = THIS_COMPUTER) {
       if (!isMethodName(method)) {
         return { ok: false, error: { code: 'not_found', key: 'errors.unknownMethod', message: `Unknown method ${method}`, params: { method } } };
       }
@@ -84,6 +84,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const ctx: HandlerContext = {
         db,
         actor,
+        origin,
         method,
         nowMs,
         nowIso: new Date(nowMs).toISOString(),

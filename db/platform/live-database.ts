@@ -165,7 +165,7 @@ function openLocked<B extends LiveBackups, T extends LiveTiles>(options: LiveDat
     });
   let current = connect(db);
   const dispatcher: Dispatcher = {
-    call: (method, input, actor) => (refusal ? { ok: false, error: refusal } : current.call(method, input, actor)),
+    call: (method, input, actor, origin) => (refusal ? { ok: false, error: refusal } : current.call(method, input, actor, origin)),
   };
   if (seeded) parts.seedDemo(db, dispatcher, clock());
   if (options.backupTimer !== false) backups.startTimer();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { handlers, openAppDatabase } from '../../db/handlers';
-import type { HandlerContext } from '../../db/platform/context';
+import { THIS_COMPUTER, type HandlerContext } from '../../db/platform/context';
 import { settingsRepo } from '../../db/platform/settings.repo';
 import { startServe } from '../../server/app';
 import { Bench, time } from './harness';
@@ -14,6 +14,7 @@ export async function benchFoundation(bench: Bench, dir: string): Promise<void> 
   const ctx: HandlerContext = {
     db: app.db,
     actor: ACTOR,
+    origin: THIS_COMPUTER,
     method: 'settings.get',
     nowMs: Date.now(),
     nowIso: new Date().toISOString(),

@@ -23,7 +23,7 @@ describe('the map credit line from an MBTiles file or an online template', () =>
 
   it('keeps a link to a known map provider over https, and only that', () => {
     const div = rendered('<a href="https://www.openstreetmap.org/copyright" onclick="x()" style="color:red">© OpenStreetMap</a> <a href="javascript:alert(1)">click</a> <a href="https://evil.example/">evil</a> <a href="http://www.openstreetmap.org/">plain http</a>');
-    const links = [...div.querySelectorAll('a')];
+    const links = Array.from(div.querySelectorAll('a'));
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://www.openstreetmap.org/copyright']);
     expect(links[0].getAttributeNames().sort()).toEqual(['href', 'rel', 'target']);
     expect(links[0].rel).toBe('noopener noreferrer');

@@ -23,7 +23,7 @@ export function attributionHtml(raw: string): string {
   const body = new DOMParser().parseFromString(raw, 'text/html').body;
   let html = '';
   const walk = (node: Node) => {
-    for (const child of node.childNodes) {
+    for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === Node.TEXT_NODE) html += escapeHtml(child.textContent ?? '');
       else if (child instanceof HTMLAnchorElement) {
         const href = providerLink(child.getAttribute('href'));
