@@ -9,6 +9,7 @@ import type { IntegrityMonitor } from '../db/platform/integrity';
 import { openLiveDatabase } from '../db/handlers';
 import { createHttpServer, type Route } from './http';
 import { createAuth } from './auth';
+import { lanHostNames, LOOPBACK_HOST_NAMES } from './host-names';
 import { loadTls, TlsConfigError, type TlsFiles, type TlsMaterial } from './tls';
 import { assertActiveAdmin, signInRequired } from '../db/accounts';
 
@@ -34,6 +35,8 @@ export interface ServeOptions {
   backupTimer?: boolean;
   /** Serve HTTPS with an office-supplied certificate and key (PEM files). */
   tls?: TlsFiles;
+  /** Names the office gave this computer on the LAN (e.g. fangxun-pc.street.lan), besides its own addresses and name. */
+  hostNames?: string[];
   /** Failed sign-ins one address may make in ten minutes (default 20). */
   loginFailuresPerWindow?: number;
   /** Extra routes; read `ctx.db` on each request, since a restore replaces the connection. */
@@ -60,9 +63,6 @@ export class ServeError extends Error {
     super(message);
   }
 }
-
-/** Host names a loopback desk answers to (the Host header's form: IPv6 in brackets), against DNS rebinding. */
-const LOOPBACK_HOST_NAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function readTls(files: TlsFiles | undefined): TlsMaterial | undefined {
   if (!files) return undefined;
@@ -104,7 +104,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     secure: tls !== undefined,
     // On the LAN nobody is ever the local operator, even if single-user mode is turned on later.
     requireSignIn: !loopback,
-    allowedHosts: loopback ? LOOPBACK_HOST_NAMES : undefined,
+    allowsHost: loopback ? (host) => LOOPBACK_HOST_NAMES.has(host) : lanHostNames(options.hostNames ?? []),
     maxFailures: options.loginFailuresPerWindow,
   });
 

@@ -25,10 +25,10 @@ export interface AuthOptions {
   /** Bound beyond loopback: never fall back to the local operator, whatever the settings say. */
   requireSignIn: boolean;
   /**
-   * Host names a request may be addressed to (port ignored), against DNS rebinding: a loopback
-   * desk answers only to loopback names. Omitted on the LAN, where nothing works without a session.
+   * Whether a Host header (port removed) names this server, against DNS rebinding: a loopback desk
+   * answers only to loopback names, a LAN desk to its own addresses and names (server/host-names.ts).
    */
-  allowedHosts?: ReadonlySet<string>;
+  allowsHost(host: string): boolean;
   /** Failed sign-ins one address may make in `windowMs` before it must wait. */
   maxFailures?: number;
   windowMs?: number;
@@ -148,7 +148,7 @@ export function createAuth(options: AuthOptions): Auth {
 
   function originAllowed(req: IncomingMessage): boolean {
     const host = String(req.headers.host ?? '').toLowerCase();
-    if (options.allowedHosts && !options.allowedHosts.has(host.replace(/:\d+$/, ''))) return false;
+    if (!options.allowsHost(host.replace(/:\d+$/, ''))) return false;
     // Browsers send Origin with every POST; other clients (scripts, tests) may not, and carry no cookies of ours.
     const origin = req.headers.origin;
     if (origin === undefined) return req.headers['sec-fetch-site'] === undefined || req.headers['sec-fetch-site'] === 'same-origin';

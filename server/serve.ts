@@ -11,7 +11,7 @@ declare const __APP_VERSION__: string;
 const USAGE = `FloodDesk serve mode: the app in a browser, on this computer or the duty-room LAN.
 
   npm run serve -- [--port 4780] [--host 127.0.0.1] [--data DIR] [--empty]
-                   [--tls-cert cert.pem --tls-key key.pem]
+                   [--tls-cert cert.pem --tls-key key.pem] [--host-name NAME ...]
 
   --port N          port to listen on (default 4780)
   --host H          address to bind (default 127.0.0.1; any other address needs accounts
@@ -19,7 +19,9 @@ const USAGE = `FloodDesk serve mode: the app in a browser, on this computer or t
   --data DIR        data folder (default: FLOODDESK_DATA or the user-data folder)
   --empty           do not seed demo data into an empty database
   --tls-cert FILE   serve HTTPS with this PEM certificate (with --tls-key)
-  --tls-key FILE    the certificate's PEM private key, unencrypted`;
+  --tls-key FILE    the certificate's PEM private key, unencrypted
+  --host-name NAME  a name the office's DNS gives this computer (repeatable); on the LAN the
+                    desk answers only to its own addresses and name and these`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       empty: { type: 'boolean', default: false },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'host-name': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     appVersion: __APP_VERSION__,
     routes: tilesRoutes,
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
+    hostNames: values['host-name'],
   });
   console.log(`FloodDesk ${__APP_VERSION__} — serve mode`);
   console.log(`  data folder: ${app.paths.dataDir}`);
