@@ -12,6 +12,7 @@ import { createAuth } from './auth';
 import { lanHostNames, LOOPBACK_HOST_NAMES } from './host-names';
 import { loadTls, TlsConfigError, type TlsFiles, type TlsMaterial } from './tls';
 import { assertActiveAdmin, signInRequired } from '../db/accounts';
+import { settingsRepo } from '../db/platform/settings.repo';
 
 export const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -106,6 +107,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     requireSignIn: !loopback,
     allowsHost: loopback ? (host) => LOOPBACK_HOST_NAMES.has(host) : lanHostNames(options.hostNames ?? []),
     maxFailures: options.loginFailuresPerWindow,
+    idleMinutes: () => settingsRepo(live.db).read().accounts.autoLockMinutes,
   });
 
   const server = createHttpServer({

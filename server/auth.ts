@@ -12,6 +12,8 @@ import { sessionActor, SIGNED_OUT_ACTOR, type SessionActor } from '../db/account
  * since) is decided by the dispatcher on every call from the database, not here.
  */
 export const CSRF_HEADER = 'x-flooddesk-csrf';
+/** Sent by the renderer's own timers (the status bar's refresh): such a call is not a person at the desk. */
+export const BACKGROUND_HEADER = 'x-flooddesk-background';
 const SESSION_NAME = 'flooddesk_session';
 const CSRF_NAME = 'flooddesk_csrf';
 /** Sign-in methods that change who is signed in; they always need the CSRF token. */
@@ -29,6 +31,12 @@ export interface AuthOptions {
    * answers only to loopback names, a LAN desk to its own addresses and names (server/host-names.ts).
    */
   allowsHost(host: string): boolean;
+  /**
+   * Minutes without a call from a person (background refreshes do not count) after which the server
+   * ends a session, read on each request so a settings change applies at once; 0 = only the absolute
+   * expiry. Matches the screen lock, so a tab left open or closed does not leave a live session.
+   */
+  idleMinutes?: () => number;
   /** Failed sign-ins one address may make in `windowMs` before it must wait. */
   maxFailures?: number;
   windowMs?: number;
@@ -38,6 +46,7 @@ interface Session {
   actor: SessionActor;
   csrf: string;
   expiresAtMs: number;
+  lastActiveMs: number;
 }
 
 export interface Auth {
@@ -99,7 +108,9 @@ export function createAuth(options: AuthOptions): Auth {
     const key = keyOf(value);
     const session = sessions.get(key);
     if (!session) return null;
-    if (session.expiresAtMs <= clock()) {
+    const now = clock();
+    const idleMs = (options.idleMinutes?.() ?? 0) * 60_000;
+    if (session.expiresAtMs <= now || (idleMs > 0 && now - session.lastActiveMs >= idleMs)) {
       sessions.delete(key);
       return null;
     }
@@ -127,7 +138,7 @@ export function createAuth(options: AuthOptions): Auth {
     while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
     const value = token();
     const csrf = token();
-    sessions.set(keyOf(value), { actor: { ...actor, ...(options.requireSignIn ? { signInRequired: true } : {}) }, csrf, expiresAtMs });
+    sessions.set(keyOf(value), { actor: { ...actor, ...(options.requireSignIn ? { signInRequired: true } : {}) }, csrf, expiresAtMs, lastActiveMs: now });
     // No Max-Age: the cookie ends with the browser, so closing it ends the session on that PC;
     // the server still ends it at expiresAtMs.
     addCookie(res, `${sessionName}=${value}; ${attributes}; HttpOnly`);
@@ -183,6 +194,7 @@ export function createAuth(options: AuthOptions): Auth {
     },
     actorFor(req) {
       const current = currentSession(req);
+      if (current && req.headers[BACKGROUND_HEADER] !== '1') current.session.lastActiveMs = clock();
       if (current) return current.session.actor;
       return options.requireSignIn ? SIGNED_OUT_ACTOR : null;
     },

@@ -21,12 +21,17 @@ function csrfToken(): string {
   return cookies.get('__Host-flooddesk_csrf') ?? cookies.get('flooddesk_csrf') ?? '';
 }
 
-async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+export interface CallOptions {
+  /** Made by a timer, not a person: it does not keep an idle session alive on the server. */
+  background?: boolean;
+}
+
+async function overHttp(method: string, input: unknown, options: CallOptions): Promise<Result<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-FloodDesk-CSRF': csrfToken() },
+      headers: { 'Content-Type': 'application/json', 'X-FloodDesk-CSRF': csrfToken(), ...(options.background ? { 'X-FloodDesk-Background': '1' } : {}) },
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
     });
@@ -41,8 +46,8 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
 }
 
 /** The only way the UI talks to the backend: one contract, over IPC or HTTP. */
-export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const result = window.flooddesk ? await window.flooddesk.call(method, input) : await overHttp(method, input);
+export async function call<M extends MethodName>(method: M, input: InputOf<M>, options: CallOptions = {}): Promise<OutputOf<M>> {
+  const result = window.flooddesk ? await window.flooddesk.call(method, input) : await overHttp(method, input, options);
   if (!result.ok) throw new CallError(result.error, method);
   return result.value as OutputOf<M>;
 }

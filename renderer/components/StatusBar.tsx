@@ -38,7 +38,7 @@ export function StatusBar() {
 
   useEffect(() => {
     refresh();
-    const timer = setInterval(refresh, STATUS_REFRESH_MS);
+    const timer = setInterval(() => refresh({ background: true }), STATUS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [refresh]);
 

@@ -118,6 +118,7 @@ export const useSession = create<SessionState>()((set, get) => {
 });
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+const ACTIVITY_PING_MS = 60_000;
 
 /**
  * Locks the screen after the configured minutes without keyboard or pointer activity, while a
@@ -129,8 +130,15 @@ export function useAutoLock(): void {
   useEffect(() => {
     if (minutes <= 0) return;
     let last = Date.now();
+    let toldServer = last;
     const touch = () => {
       last = Date.now();
+      // The server ends a session after the same minutes without a call from a person; someone
+      // typing a long handover makes no calls, so activity is passed on, at most once a minute.
+      if (last - toldServer >= ACTIVITY_PING_MS) {
+        toldServer = last;
+        void call('accounts.status', {}).catch(() => undefined);
+      }
     };
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, touch, { passive: true });
     const timer = window.setInterval(() => {

@@ -1,22 +1,24 @@
 import { create } from 'zustand';
 import type { SystemInfo, SystemStatus } from '../../core/contract/system';
-import { call, CallError } from '../api/client';
+import { call, CallError, type CallOptions } from '../api/client';
 import { useUi } from './ui';
 
 interface StatusState {
   status: SystemStatus | null;
   info: SystemInfo | null;
   offline: boolean;
-  refresh(): Promise<void>;
+  /** `background`: the status bar's timer, which must not keep an idle session alive. */
+  refresh(options?: CallOptions): Promise<void>;
 }
 
 export const useStatus = create<StatusState>()((set) => ({
   status: null,
   info: null,
   offline: false,
-  refresh: async () => {
+  refresh: async (options) => {
+    const background = { background: options?.background === true };
     try {
-      const [status, info] = await Promise.all([call('system.status', {}), call('system.info', {})]);
+      const [status, info] = await Promise.all([call('system.status', {}, background), call('system.info', {}, background)]);
       set({ status, info, offline: false });
     } catch (error) {
       set({ offline: true });
