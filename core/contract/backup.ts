@@ -52,7 +52,11 @@ export interface BackupList {
 }
 
 export const backupContract = {
-  'backup.list': read<BackupList>()(z.object({}), 'Backups in the chosen and the default folder, newest first, and the current backup job'),
+  'backup.list': read<BackupList>()(
+    z.object({}),
+    'Backups in the chosen and the default folder, newest first, and the current backup job; administrators only (file paths)',
+    { access: ['admin'] },
+  ),
   'backup.create': write<BackupJob>()(z.object({}), 'Start a verified backup of the database and files now; follow it with backup.list'),
   'backup.restore': write<BackupJob>()(
     z.object({ name: z.string().regex(BACKUP_NAME, 'Not a backup name') }),

@@ -3,11 +3,18 @@ import { read, write } from './define';
 import { zId, zInstant, zText } from './fields';
 import { settingsSectionSchema, type Settings } from '../settings';
 
+/**
+ * Who reads the whole audit trail: those who answer for the records. It names every person and
+ * every change, which a viewer (a leader's assistant, a visiting inspector) has no need to see.
+ */
+const AUDIT_READERS = ['admin', 'leader'] as const;
+
 export interface SystemInfo {
   appVersion: string;
   schemaVersion: number;
-  dataDir: string;
-  databaseFile: string;
+  /** Where the data lives on disk: for administrators only (null for everyone else). */
+  dataDir: string | null;
+  databaseFile: string | null;
   demo: boolean;
   startedAtMs: number;
 }
@@ -169,6 +176,7 @@ export const systemContract = {
       offset: z.number().int().min(0).default(0),
     }),
     'The audit trail, newest first',
+    { access: AUDIT_READERS },
   ),
-  'audit.verify': read<AuditVerifyResult>()(z.object({}), 'Recompute the audit hash chain: the first broken row, or the head hash'),
+  'audit.verify': read<AuditVerifyResult>()(z.object({}), 'Recompute the audit hash chain: the first broken row, or the head hash', { access: AUDIT_READERS }),
 };

@@ -1,17 +1,22 @@
 import { ValidationError } from '../../core/errors';
 import { sectionSchema, type Settings } from '../../core/settings';
-import type { HandlerMap } from '../platform/context';
+import type { HandlerMap, Role } from '../platform/context';
 import { settingsRepo } from '../platform/settings.repo';
 import { assertBackupFolder } from '../backup';
 import { redacted } from '../map';
 
-/** Every role may read the settings; the online tile key is a credential, so readers only learn whether one is set. */
-function withoutSecrets(settings: Settings): Settings {
-  return { ...settings, map: redacted(settings.map) };
+/**
+ * Every role may read the settings, since every screen follows them. The online tile key is a
+ * credential and the backup folder says where copies of everyone's data are: readers other than
+ * an administrator only learn whether each is set.
+ */
+function withoutSecrets(settings: Settings, role: Role): Settings {
+  const backup = role === 'admin' || settings.backup.folder === '' ? settings.backup : { ...settings.backup, folder: '(set)' };
+  return { ...settings, map: redacted(settings.map), backup };
 }
 
 export const settingsHandlers = {
-  'settings.get': (ctx) => withoutSecrets(ctx.settings()),
+  'settings.get': (ctx) => withoutSecrets(ctx.settings(), ctx.actor.role),
   'settings.update': (ctx, { section, values }) => {
     const current = ctx.settings();
     // The online tile key changes only through map.saveOnline: a settings form that sends back
@@ -28,7 +33,7 @@ export const settingsHandlers = {
     settingsRepo(ctx.db).write(section, merged.data, ctx.nowIso);
     const audited = (value: unknown) => (section === 'map' ? redacted(value as Settings['map']) : value);
     ctx.audit({ entity: 'settings', entityId: section, before: audited(current[section]), after: audited(merged.data) });
-    return withoutSecrets(settingsRepo(ctx.db).read());
+    return withoutSecrets(settingsRepo(ctx.db).read(), ctx.actor.role);
   },
 } satisfies HandlerMap<'settings'>;
 

@@ -42,11 +42,11 @@ function logClientError(ctx: HandlerContext, { section, message, stack, method, 
 }
 
 export const systemHandlers = {
-  'system.info': (ctx) => ({
-    ...ctx.runtime,
-    dataDir: ctx.dataDir,
-    schemaVersion: LATEST_SCHEMA_VERSION,
-  }),
+  'system.info': (ctx) => {
+    // Paths tell where to copy the database from: only an administrator needs them.
+    const admin = ctx.actor.role === 'admin';
+    return { ...ctx.runtime, dataDir: admin ? ctx.dataDir : null, databaseFile: admin ? ctx.runtime.databaseFile : null, schemaVersion: LATEST_SCHEMA_VERSION };
+  },
   'system.status': status,
   'system.checkIntegrity': (ctx) => ctx.ports.integrity.start('manual'),
   'system.logClientError': logClientError,

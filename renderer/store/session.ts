@@ -150,3 +150,8 @@ export function useAutoLock(): void {
     };
   }, [minutes, lock]);
 }
+
+/** Whether the person at the screen is an administrator (in single-user mode the local operator is). */
+export function useIsAdmin(): boolean {
+  return useSession((state) => (state.status?.account ? state.status.account.role === 'admin' : state.status?.singleUser === true));
+}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { CoordSystem, OnlineConfig } from '../../../core/contract/map';
 import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
-import { useSession } from '../../store/session';
+import { useIsAdmin } from '../../store/session';
 
 /**
  * The optional online base map: a tile URL template the user brings (Tianditu with their own
@@ -12,7 +12,7 @@ export function OnlinePanel({ online, onChanged }: { online: OnlineConfig | unde
   const t = useT();
   const [open, setOpen] = useState(false);
   // The desk fetches from this URL, so only an administrator sets it (the backend refuses anyone else too).
-  const mayEdit = useSession((s) => (s.status?.account ? s.status.account.role === 'admin' : s.status?.singleUser === true));
+  const mayEdit = useIsAdmin();
   if (!online) return null;
 
   async function save(e: FormEvent<HTMLFormElement>) {

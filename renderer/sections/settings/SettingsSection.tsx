@@ -4,6 +4,8 @@ import { act, useQuery } from '../../api/hooks';
 import { LANGS, useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useUi } from '../../store/ui';
+import { useIsAdmin } from '../../store/session';
+import { DASH } from '../../format/safe';
 import { AccountsCard } from './AccountsCard';
 import { BackupsCard } from './BackupsCard';
 import { IntegrityFacts } from './IntegrityFacts';
@@ -16,6 +18,7 @@ export default function SettingsSection() {
   const { lang, theme, setLang, setTheme } = useUi();
   const settings = useQuery('settings.get', {});
   const info = useStatus((state) => state.info);
+  const isAdmin = useIsAdmin();
   const refreshStatus = useStatus((state) => state.refresh);
   const [general, setGeneral] = useState<General>();
   const [saved, setSaved] = useState(false);
@@ -97,7 +100,7 @@ export default function SettingsSection() {
 
       <AccountsCard />
 
-      <BackupsCard settings={settings.data?.backup} timeZone={settings.data?.general.timeZone ?? DEFAULT_TIME_ZONE} onSaved={settings.reload} />
+      {isAdmin && <BackupsCard settings={settings.data?.backup} timeZone={settings.data?.general.timeZone ?? DEFAULT_TIME_ZONE} onSaved={settings.reload} />}
 
       <dl className="card facts" aria-label={t('settings.about')}>
         <h2>{t('settings.about')}</h2>
@@ -106,9 +109,9 @@ export default function SettingsSection() {
         <dt>{t('settings.schema')}</dt>
         <dd>{info?.schemaVersion}</dd>
         <dt>{t('settings.dataDir')}</dt>
-        <dd className="mono">{info?.dataDir}</dd>
+        <dd className="mono">{info?.dataDir ?? DASH}</dd>
         <dt>{t('settings.dbFile')}</dt>
-        <dd className="mono">{info?.databaseFile}</dd>
+        <dd className="mono">{info?.databaseFile ?? DASH}</dd>
         <IntegrityFacts timeZone={settings.data?.general.timeZone ?? DEFAULT_TIME_ZONE} />
       </dl>
     </section>
