@@ -47,7 +47,7 @@ function NavBar() {
   return (
     <header className="top-bar">
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
+        <span className="brand-mark" aria-hidden="true" lang="zh-CN">
           汛
         </span>
         <span>

@@ -40,7 +40,9 @@ export interface SystemStatus {
   dutyDay: string;
   dutyDayStart: string;
   unitName: string;
+  /** Who writes are recorded as; the local operator of a desk without sign-in is named by the app, so in both languages. */
   operatorName: string;
+  operatorNameEn: string;
   leaderOnDuty: DutyPerson | null;
   officersOnDuty: DutyPerson[];
   activeWarnings: ActiveWarningSummary[];

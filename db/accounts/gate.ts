@@ -8,6 +8,8 @@ import { accountsRepo, type StoredAccount } from './accounts.repo';
 
 /** Who calls are made as on a one-PC desk without sign-in (single-user mode, or no accounts yet). */
 export const LOCAL_ACTOR: Actor = { id: 'local', name: '本机值班员', role: 'admin' };
+/** Records keep the Chinese name; screens in English show this one. */
+export const LOCAL_ACTOR_NAME_EN = 'Local operator';
 
 /**
  * A caller known to have no session, where falling back to the local operator is not allowed

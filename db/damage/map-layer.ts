@@ -23,7 +23,8 @@ export function damageLayerOf(ctx: HandlerContext, eventId: string): MapLayerDat
   if (!records.length) return EMPTY_LAYER;
   const columns = columnsOf('damage', {
     ids: records.map((r) => r.id),
-    names: records.map((r) => [DAMAGE_TYPES[r.type].zh, r.place.name].filter(Boolean).join(' · ')),
+    // The place only: the popup puts the type (kind) before it in the reader's language.
+    names: records.map((r) => r.place.name),
     lat: records.map((r) => r.place.lat ?? 0),
     lng: records.map((r) => r.place.lng ?? 0),
     kind: records.map((r) => r.type),

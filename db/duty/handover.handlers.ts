@@ -39,7 +39,8 @@ function buildDraft(ctx: HandlerContext, outgoingDay: LocalDate) {
     .openBefore(Math.min(endMs, ctx.nowMs + 1))
     .map((e) => {
       const who = [e.fromUnit, e.fromName].filter(Boolean).join(' ');
-      const text = `${who ? `${who}：` : ''}${e.content}`;
+      // A separator that reads in both languages: the handover is shown in either.
+      const text = `${who ? `${who} · ` : ''}${e.content}`;
       return { id: e.entryId, receivedAtMs: e.receivedAtMs, summary: text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text };
     });
   const draft = draftHandover({

@@ -54,10 +54,10 @@ export function seedEvac(ctx: SeedContext): void {
     contactName: '周校长',
     contactPhone: '0755-83001234',
     supplies: [
-      { item: 'beds', quantity: 80, unit: '张' },
-      { item: 'water', quantity: 120, unit: '箱' },
-      { item: 'food', quantity: 300, unit: '份' },
-      { item: 'medicine', quantity: 2, unit: '箱' },
+      { item: 'beds', quantity: 80, unit: 'sheet' },
+      { item: 'water', quantity: 120, unit: 'case' },
+      { item: 'food', quantity: 300, unit: 'portion' },
+      { item: 'medicine', quantity: 2, unit: 'case' },
     ],
   });
   const hotel = shelter({ name: '就近宾馆', nameEn: 'Nearby hotel', type: 'hotel', address: '福田区华富路 66 号', lat: lat - 0.0012, lng: lng + 0.0015, capacity: 50, contactName: '林经理', contactPhone: '13823456789' });

@@ -8,6 +8,7 @@ import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../events';
 import { dutyStatus } from '../duty';
 import { hazardsStatus } from '../hazards';
+import { LOCAL_ACTOR, LOCAL_ACTOR_NAME_EN } from '../accounts';
 
 function status(ctx: HandlerContext): SystemStatus {
   const { general } = ctx.settings();
@@ -19,6 +20,7 @@ function status(ctx: HandlerContext): SystemStatus {
     dutyDayStart: general.dutyDayStart,
     unitName: general.unitName,
     operatorName: ctx.actor.name,
+    operatorNameEn: ctx.actor.id === LOCAL_ACTOR.id ? LOCAL_ACTOR_NAME_EN : ctx.actor.name,
     openEvent: openEvent
       ? { id: openEvent.id, name: openEvent.name, nameEn: openEvent.nameEn, kind: openEvent.kind, typhoonYear: openEvent.typhoonYear, typhoonNumber: openEvent.typhoonNumber }
       : null,

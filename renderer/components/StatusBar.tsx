@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ROMAN } from '../../core/domain/duty/warnings';
 import { plain, safeDate, safeEnumLabel, tableLabels } from '../format/safe';
-import { isTKey, useT, type Translate } from '../i18n';
-import type { ActiveWarningSummary } from '../../core/contract/system';
+import { useT } from '../i18n';
+import { warningLabel } from '../format/warning';
 import { useStatus } from '../store/status';
 import { useUi } from '../store/ui';
 import { useEventName } from './EventPicker';
@@ -10,13 +10,6 @@ import { IntegrityPill } from './IntegrityPill';
 import './StatusBar.css';
 
 const STATUS_REFRESH_MS = 30_000;
-
-/** Built from type and colour so it reads in the user's language; the stored title is the fallback. */
-function warningLabel(t: Translate, warning: ActiveWarningSummary): string {
-  const type = `duty.warn.type.${warning.type}`;
-  const colour = `duty.warn.colour.${warning.level}`;
-  return isTKey(type) && isTKey(colour) ? t('status.warningLabel', { type: t(type), colour: t(colour) }) : warning.title;
-}
 
 function useClock(): number {
   const [now, setNow] = useState(() => Date.now());
@@ -55,15 +48,15 @@ export function StatusBar() {
         {t('status.leader')} <strong data-testid="leader-on-duty">{status?.leaderOnDuty ? `${status.leaderOnDuty.name} ${status.leaderOnDuty.phone}` : t('status.none')}</strong>
       </span>
       {status && status.officersOnDuty.length > 0 && (
-        <span className="status-officers" title={status.officersOnDuty.map((p) => p.name).join('、')}>
-          {t('status.officers')} <strong>{status.officersOnDuty.map((p) => p.name).join('、')}</strong>
+        <span className="status-officers" title={status.officersOnDuty.map((p) => p.name).join(t('common.listSep'))}>
+          {t('status.officers')} <strong>{status.officersOnDuty.map((p) => p.name).join(t('common.listSep'))}</strong>
         </span>
       )}
       <span className="status-warnings" data-testid="active-warnings">
         {status && status.activeWarnings.length > 0 ? (
           status.activeWarnings.map((w) => (
-            <button type="button" key={w.id} className={`pill warning-${w.level}`} onClick={() => go('duty')} title={w.title}>
-              {warningLabel(t, w)}
+            <button type="button" key={w.id} className={`pill warning-${w.level}`} onClick={() => go('duty')} title={warningLabel(t, { ...w, colour: w.level })}>
+              {warningLabel(t, { ...w, colour: w.level })}
             </button>
           ))
         ) : (

@@ -1,5 +1,8 @@
 /** Hazards in the field: checklists and their templates, inspections, rectification orders and notices, patrol routes and runs. */
 export const zh = {
+  'hazards.rect.itemFailed': '{item}不合格',
+  'hazards.rect.itemNote': '{item}：{note}',
+  'hazards.rect.grade': '{grade} 级',
   'hazards.overdueFilter': '逾期',
   'hazards.overdue.any': '检查到期或整改逾期',
   'hazards.overdue.inspection': '检查已到期',
@@ -97,6 +100,9 @@ export const zh = {
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
+  'hazards.rect.itemFailed': '{item}: failed',
+  'hazards.rect.itemNote': '{item}: {note}',
+  'hazards.rect.grade': 'grade {grade}',
   'hazards.overdueFilter': 'Overdue',
   'hazards.overdue.any': 'Check due or fix overdue',
   'hazards.overdue.inspection': 'Check due',

@@ -26,3 +26,9 @@ export const useStatus = create<StatusState>()((set) => ({
     }
   },
 }));
+
+/** Who writes are recorded as, in the reader's language (the local operator's name is the app's, not a person's). */
+export function useOperatorName(): string {
+  const lang = useUi((s) => s.lang);
+  return useStatus((s) => (s.status ? (lang === 'zh-CN' ? s.status.operatorName : s.status.operatorNameEn) : ''));
+}

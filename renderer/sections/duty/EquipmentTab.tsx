@@ -33,6 +33,8 @@ export default function EquipmentTab() {
   const [checkedBy, setCheckedBy] = useState('');
   const data = overview.data;
   const faultKeys = new Set(data?.openFaults.map((f) => f.key));
+  // A check keeps the Chinese label it was recorded with; the checklist names the same key in both languages.
+  const itemLabel = (item: { key: string; label: string }) => data?.checklist.find((c) => c.key === item.key)?.label[lang] ?? item.label;
 
   useEffect(() => {
     if (data) setItems(initialItems(data));
@@ -110,9 +112,10 @@ export default function EquipmentTab() {
             const faults = c.items.filter((i) => i.status === 'fault');
             return (
               <li key={c.id}>
-                {full(c.atMs, zone)} {c.checkedBy}：
-                {faults.length ? faults.map((i) => `${i.label}（${i.note}）`).join('、') : t('duty.eq.noFaultFound')}
-                {c.items.filter((i) => i.repairedBy).map((i) => ` · ${t('duty.eq.repaired', { item: i.label, by: i.repairedBy })}`)}
+                {full(c.atMs, zone)} {c.checkedBy}
+                {t('common.colon')}
+                {faults.length ? faults.map((i) => t('common.withNote', { name: itemLabel(i), note: i.note })).join(t('common.listSep')) : t('duty.eq.noFaultFound')}
+                {c.items.filter((i) => i.repairedBy).map((i) => ` · ${t('duty.eq.repaired', { item: itemLabel(i), by: i.repairedBy })}`)}
               </li>
             );
           })}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { WarningsOverview } from '../../../core/contract/dutyShared';
 import { plain } from '../../format/safe';
+import { warningLabel } from '../../format/warning';
 import { useT } from '../../i18n';
 import { useDutyQuery, useDutyWrite } from './store';
 import { full, useZone } from './format';
@@ -15,7 +16,10 @@ export function ExtensionPanel({ overview }: { overview: WarningsOverview | unde
   const [extra, setExtra] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const active = overview?.active ?? [];
-  const title = (id: string | null) => overview?.recent.find((w) => w.id === id)?.title ?? '';
+  const title = (id: string | null) => {
+    const warning = overview?.recent.find((w) => w.id === id);
+    return warning ? warningLabel(t, warning) : '';
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,7 +40,7 @@ export function ExtensionPanel({ overview }: { overview: WarningsOverview | unde
             <select value={warningId} onChange={(e) => setWarningId(e.target.value)}>
               {active.map((w) => (
                 <option key={w.id} value={w.id}>
-                  {w.title}
+                  {warningLabel(t, w)}
                 </option>
               ))}
             </select>
@@ -67,7 +71,7 @@ export function ExtensionPanel({ overview }: { overview: WarningsOverview | unde
         {overview?.extensions.map((x) => (
           <li key={x.id}>
             {x.date} {x.warningId ? t('duty.ext.until', { title: title(x.warningId) }) : x.untilMs ? full(x.untilMs, zone) : ''}
-            {x.extraPeople.length > 0 && ` · ${x.extraPeople.map((p) => p.name).join('、')}`}
+            {x.extraPeople.length > 0 && ` · ${x.extraPeople.map((p) => p.name).join(t('common.listSep'))}`}
             {x.endedAtMs ? (
               <span className="muted"> · {t('duty.ext.ended', { at: plain(full(x.endedAtMs, zone)) })}</span>
             ) : (

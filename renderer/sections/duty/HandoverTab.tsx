@@ -105,7 +105,7 @@ export default function HandoverTab() {
               ))}
             </ul>
             <p className="muted">
-              {t('duty.hand.teams', { out: data.outgoingTeam.join('、') || '—', in: data.incomingTeam.join('、') || '—' })}
+              {t('duty.hand.teams', { out: data.outgoingTeam.join(t('common.listSep')) || '—', in: data.incomingTeam.join(t('common.listSep')) || '—' })}
             </p>
           </section>
           <section className="card stack" aria-labelledby="sign-title">

@@ -3,7 +3,7 @@ import { logChannels, type LogChannel, type LogEntry } from '../../../core/contr
 import { EventPicker } from '../../components/EventPicker';
 import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
-import { useStatus } from '../../store/status';
+import { useOperatorName } from '../../store/status';
 import { useDutyWrite } from './store';
 import { fromLocalInput, hm, toLocalInput, useNow, useZone } from './format';
 
@@ -29,7 +29,7 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
   const zone = useZone();
   const now = useNow(15_000);
   const save = useDutyWrite();
-  const operator = useStatus((s) => s.status?.operatorName ?? '');
+  const operator = useOperatorName();
   // Starts on the current event, as the call most likely belongs to it; kept for the next call.
   const [eventId, setEventId] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);

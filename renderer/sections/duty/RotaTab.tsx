@@ -226,7 +226,9 @@ export default function RotaTab() {
               <ul className="changes" data-testid="rota-changes">
                 {(changes.data ?? []).map((c) => (
                   <li key={c.id}>
-                    {c.date} {code('duty.rota.slot', c.slot)}：{c.fromName ?? '—'} → {c.toName ?? '—'}（{c.reason || code('duty.rota.change', c.kind)}，{c.changedBy}）
+                    {c.date} {code('duty.rota.slot', c.slot)}
+                    {t('common.colon')}
+                    {t('common.withNote', { name: `${c.fromName ?? '—'} → ${c.toName ?? '—'}`, note: [c.reason || code('duty.rota.change', c.kind), c.changedBy].join(t('common.listSep')) })}
                   </li>
                 ))}
               </ul>

@@ -94,7 +94,7 @@ export function RotaTable({ days, today, picked, onPick, onEditDay }: RotaTableP
             <td className="notes">
               {day.holiday && <span className="pill">{t('duty.rota.holiday')}</span>}
               {day.changed && <span className="pill">{t('duty.rota.swapped')}</span>}
-              {day.extras.length > 0 && <span className="pill">{t('duty.rota.extraPeople', { names: day.extras.map((p) => p.name).join('、') })}</span>}
+              {day.extras.length > 0 && <span className="pill">{t('duty.rota.extraPeople', { names: day.extras.map((p) => p.name).join(t('common.listSep')) })}</span>}
             </td>
           </tr>
         ))}

@@ -133,7 +133,7 @@ export default function SettingsTab() {
       <section className="card span-2 stack">
         <label>
           {t('duty.set.checklist')}
-          <textarea rows={8} className="mono" value={checklist} onChange={(e) => setChecklist(e.target.value)} />
+          <textarea rows={8} className="mono" data-user-text value={checklist} onChange={(e) => setChecklist(e.target.value)} />
         </label>
         <div className="form-actions">
           <button type="submit" className="primary">

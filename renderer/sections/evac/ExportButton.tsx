@@ -6,12 +6,14 @@ import { downloadBlob, XLSX_MIME } from '../../components/download';
 import { keyLabels, plain, safeDate, safeEnumLabel, safeNumber } from '../../format/safe';
 import { useT, type TKey, type Translate } from '../../i18n';
 import { useZone } from './shared';
+import { useUi } from '../../store/ui';
+import { supplyUnitLabel } from '../../../core/domain/evac/supplies';
 
 const CHUNK = 2000;
 
 type Sheet = { name: TKey; header: TKey[]; rows: (string | number)[][] };
 
-function sheets(data: EvacExport, t: Translate, zone: string): Sheet[] {
+function sheets(data: EvacExport, t: Translate, zone: string, lang: 'zh' | 'en'): Sheet[] {
   // A file cell holds text only: an unreadable value goes out as the dash.
   const when = (ms: unknown) => plain(safeDate(ms, 'yyyy-MM-dd HH:mm', zone));
   const code = (prefix: string, value: unknown) => plain(safeEnumLabel(value, keyLabels(t, prefix)));
@@ -44,7 +46,7 @@ function sheets(data: EvacExport, t: Translate, zone: string): Sheet[] {
         code('evac.shelterStatus', s.status),
         s.contactName,
         s.contactPhone,
-        s.supplies.map((l) => `${l.label || code('evac.supply', l.item)} ${plain(safeNumber(l.quantity))}${l.unit}`).join('；'),
+        s.supplies.map((l) => t('evac.shelters.supplyLine', { item: l.label || code('evac.supply', l.item), quantity: plain(safeNumber(l.quantity)), unit: supplyUnitLabel(l.unit, lang) })).join(t('common.listSep')),
       ]),
     },
     {
@@ -68,6 +70,7 @@ function sheets(data: EvacExport, t: Translate, zone: string): Sheet[] {
 /** Every list of the event as one XLSX, built in the browser in chunks so it can show progress and be cancelled. */
 export function ExportButton({ eventId }: { eventId: string }) {
   const t = useT();
+  const lang = useUi((st) => st.lang);
   const zone = useZone();
   const [mask, setMask] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
@@ -81,7 +84,7 @@ export function ExportButton({ eventId }: { eventId: string }) {
       if (!data || cancelled.current) return;
       const { default: ExcelJS } = await import('exceljs');
       const book = new ExcelJS.Workbook();
-      const all = sheets(data, t, zone);
+      const all = sheets(data, t, zone, lang === 'zh-CN' ? 'zh' : 'en');
       const total = all.reduce((n, s) => n + s.rows.length, 0) || 1;
       let done = 0;
       for (const s of all) {

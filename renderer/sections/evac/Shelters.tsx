@@ -3,8 +3,10 @@ import { SHELTER_TYPES, SUPPLY_ITEMS, type ShelterView, type SupplyLine } from '
 import { act, useQuery } from '../../api/hooks';
 import { StoredRow } from '../../components/ErrorBoundary';
 import { plain, safeNumber, useCodeLabel } from '../../format/safe';
+import { SUPPLY_UNIT_CODES, supplyUnitLabel } from '../../../core/domain/evac/supplies';
 import { useT, type TKey } from '../../i18n';
 import { useStatus } from '../../store/status';
+import { useUi } from '../../store/ui';
 
 interface Draft {
   name: string;
@@ -27,6 +29,8 @@ const str = (v: number | null) => (v === null ? '' : String(v));
 export function Shelters({ version, onChange }: { version: number; onChange(): void }) {
   const t = useT();
   const code = useCodeLabel();
+  const lang = useUi((st) => st.lang);
+  const unitLabel = (unit: string) => supplyUnitLabel(unit, lang === 'zh-CN' ? 'zh' : 'en');
   const list = useQuery('evac.listShelters', { includeClosed: true }, String(version));
   const settings = useQuery('settings.get', {});
   const status = useStatus((s) => s.status);
@@ -136,7 +140,16 @@ export function Shelters({ version, onChange }: { version: number; onChange(): v
                   ))}
                 </select>
                 <input aria-label={t('evac.shelters.quantity')} type="number" min={0} value={l.quantity} onChange={(e) => setSupply(i, { quantity: Number(e.target.value) })} />
-                <input aria-label={t('evac.shelters.unit')} placeholder={t('evac.shelters.unit')} value={l.unit} maxLength={20} onChange={(e) => setSupply(i, { unit: e.target.value })} />
+                <select aria-label={t('evac.shelters.unit')} value={l.unit} onChange={(e) => setSupply(i, { unit: e.target.value })}>
+                  {/* A unit typed before the catalogue stays selectable as it was written. */}
+                  {![...SUPPLY_UNIT_CODES, ''].includes(l.unit) && <option value={l.unit}>{unitLabel(l.unit)}</option>}
+                  <option value="">—</option>
+                  {SUPPLY_UNIT_CODES.map((unit) => (
+                    <option key={unit} value={unit}>
+                      {unitLabel(unit)}
+                    </option>
+                  ))}
+                </select>
                 <button type="button" className="ghost" onClick={() => setDraft({ ...draft, supplies: draft.supplies.filter((_, j) => j !== i) })}>
                   {t('evac.move.remove')}
                 </button>
@@ -183,7 +196,7 @@ export function Shelters({ version, onChange }: { version: number; onChange(): v
                     <td>
                       <span className={`pill evac-shelter-${s.status}`}>{code('evac.shelterStatus', s.status)}</span>
                     </td>
-                    <td>{s.supplies.map((l) => `${l.label || plain(code('evac.supply', l.item))} ${plain(safeNumber(l.quantity))}${l.unit}`).join('，')}</td>
+                    <td>{s.supplies.map((l) => t('evac.shelters.supplyLine', { item: l.label || plain(code('evac.supply', l.item)), quantity: plain(safeNumber(l.quantity)), unit: unitLabel(l.unit) })).join(t('common.listSep'))}</td>
                     <td className="no-print evac-actions">
                       <button type="button" onClick={() => edit(s)}>
                         {t('evac.shelters.edit')}

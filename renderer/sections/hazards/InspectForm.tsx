@@ -6,11 +6,12 @@ import { formatLocal, zonedToUtc } from '../../../core/time';
 import { act, useQuery } from '../../api/hooks';
 import { EventPicker } from '../../components/EventPicker';
 import { useT } from '../../i18n';
-import { useStatus } from '../../store/status';
+import { useOperatorName, useStatus } from '../../store/status';
 import { useLabel } from './labels';
 import { hazardHref } from './route';
 import { PhotoPicker } from './PhotoPicker';
 import { LocateButton } from './LocateButton';
+import { useRectText } from './rectText';
 
 interface AnswerDraft {
   result?: ItemResult;
@@ -23,6 +24,7 @@ interface AnswerDraft {
 /** The checklist of the point's type, item by item; a failed item opens a rectification order on save. */
 export function InspectForm({ pointId }: { pointId: string }) {
   const t = useT();
+  const rectText = useRectText();
   const label = useLabel();
   const status = useStatus((s) => s.status);
   const zone = status?.timeZone ?? 'Asia/Shanghai';
@@ -30,7 +32,8 @@ export function InspectForm({ pointId }: { pointId: string }) {
   const templates = useQuery('hazards.templates', {});
   const template = templates.data?.find((tp) => tp.hazardType === detail.data?.point.hazardType);
   const [answers, setAnswers] = useState<Record<string, AnswerDraft>>({});
-  const [inspectors, setInspectors] = useState(status?.operatorName ?? '');
+  const operator = useOperatorName();
+  const [inspectors, setInspectors] = useState(operator);
   const [when, setWhen] = useState(() => formatLocal(Date.now(), "yyyy-MM-dd'T'HH:mm", zone));
   const [eventId, setEventId] = useState('');
   const [notes, setNotes] = useState('');
@@ -80,7 +83,7 @@ export function InspectForm({ pointId }: { pointId: string }) {
               {saved.map((r) => (
                 <li key={r.id}>
                   <a href={hazardHref({ view: 'rect', id: r.id })} data-testid="hz-opened-order">
-                    {r.description}
+                    {rectText(r)}
                   </a>{' '}
                   · {t('hazards.deadline')} {r.deadline}
                 </li>

@@ -4,10 +4,12 @@ import { useT } from '../../i18n';
 import { useFormatTime, useLabel } from './labels';
 import { hazardHref } from './route';
 import { Thumb } from './PhotoPicker';
+import { useRectText } from './rectText';
 
 /** 限期整改通知书: one A4 page, printed and handed to the responsible unit, who signs for it. */
 export function Notice({ id }: { id: string }) {
   const t = useT();
+  const rectText = useRectText();
   const time = useFormatTime();
   const label = useLabel();
   const detail = useQuery('hazards.getRectification', { id });
@@ -36,7 +38,7 @@ export function Notice({ id }: { id: string }) {
         </header>
         <p>{t('hazards.notice.to', { unit: o.responsibleUnit || p.responsibleUnit || '______', person: o.responsiblePerson || '______' })}</p>
         <p className="hz-notice-body">{t('hazards.notice.found', { date: plain(time(foundAtMs, 'yyyy-MM-dd')), point: p.name, where: address ? label({ zh: `（${address}）`, en: ` (${address})` }) : '' })}</p>
-        <p className="hz-notice-issue">{o.description}</p>
+        <p className="hz-notice-issue">{rectText(o)}</p>
         <p className="hz-notice-body">{t('hazards.notice.demand', { y, m, d: day, unit: d.unitName })}</p>
         {d.hazardPhotos.length > 0 && (
           <div className="hz-thumbs">
@@ -47,7 +49,7 @@ export function Notice({ id }: { id: string }) {
         )}
         <div className="hz-notice-sign">
           <div>
-            <p>{t('hazards.notice.inspector', { name: d.inspection?.inspectors.join('、') ?? o.createdBy })}</p>
+            <p>{t('hazards.notice.inspector', { name: d.inspection?.inspectors.join(t('common.listSep')) ?? o.createdBy })}</p>
             <p>{t('hazards.notice.receiver')}</p>
             <p>{t('hazards.notice.receivedAt')}</p>
           </div>

@@ -4,7 +4,7 @@ import { act, useQuery } from '../../api/hooks';
 import { StoredRow } from '../../components/ErrorBoundary';
 import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
-import { useStatus } from '../../store/status';
+import { useOperatorName } from '../../store/status';
 import { useFormatTime, useFrequencyLabel } from './labels';
 import { hazardHref } from './route';
 import { RouteForm } from './RouteForm';
@@ -46,7 +46,7 @@ export function Patrols() {
               <tr key={r.id} className={r.due ? 'hz-alert' : undefined}>
                 <td>{r.name}</td>
                 <td>{r.pointNames.join(' → ')}</td>
-                <td>{r.assignees.join('、') || '—'}</td>
+                <td>{r.assignees.join(t('common.listSep')) || '—'}</td>
                 <td>
                   {frequency(r.frequency)}
                   {r.warningFrequency && <small className="muted"> / {t('hazards.duringWarning', { f: plain(frequency(r.warningFrequency)) })}</small>}
@@ -126,7 +126,7 @@ function RunTable({ runs }: { runs: PatrolRunRecord[] }) {
 export function PatrolRun({ routeId }: { routeId: string }) {
   const t = useT();
   const time = useFormatTime();
-  const operator = useStatus((s) => s.status?.operatorName ?? '');
+  const operator = useOperatorName();
   const routes = useQuery('hazards.listRoutes', {});
   const route = routes.data?.find((r) => r.id === routeId);
   const [startedAtMs] = useState(() => Date.now());
@@ -153,7 +153,7 @@ export function PatrolRun({ routeId }: { routeId: string }) {
         <p>{t('hazards.runSummary', { visited: result.summary.visited.length, missed: result.missed.length })}</p>
         {result.missed.length > 0 && (
           <p className="hz-overdue" data-testid="hz-run-missed">
-            {t('hazards.missedPoints')}: {result.missed.map((id) => route.pointNames[route.pointIds.indexOf(id)]).join('、')}
+            {t('hazards.missedPoints')}: {result.missed.map((id) => route.pointNames[route.pointIds.indexOf(id)]).join(t('common.listSep'))}
           </p>
         )}
         <a className="button primary" href={hazardHref({ view: 'patrols' })}>

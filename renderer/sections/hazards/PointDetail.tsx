@@ -12,6 +12,7 @@ import { useCodeLabel, useFormatTime, useFrequencyLabel } from './labels';
 import { hazardHref } from './route';
 import { PhotoPicker, PhotoViewer, Thumb } from './PhotoPicker';
 import { PointActions } from './PointActions';
+import { useRectText } from './rectText';
 
 /** What an audit row changed, in a line: the fields whose values differ. */
 function changedFields(before: unknown, after: unknown): string {
@@ -26,6 +27,7 @@ function changedFields(before: unknown, after: unknown): string {
 
 export function PointDetail({ id }: { id: string }) {
   const t = useT();
+  const rectText = useRectText();
   const code = useCodeLabel();
   const frequency = useFrequencyLabel();
   const time = useFormatTime();
@@ -93,7 +95,7 @@ export function PointDetail({ id }: { id: string }) {
           {d.routes.length > 0 && (
             <>
               <dt>{t('hazards.tab.patrols')}</dt>
-              <dd>{d.routes.map((r) => r.name).join('、')}</dd>
+              <dd>{d.routes.map((r) => r.name).join(t('common.listSep'))}</dd>
             </>
           )}
           {p.notes && (
@@ -115,7 +117,7 @@ export function PointDetail({ id }: { id: string }) {
               <StoredRow key={r.id} method="hazards.getPoint" rowId={r.id} as="li">
                 {() => (
                   <li>
-                    <a href={hazardHref({ view: 'rect', id: r.id })}>{r.description}</a> · {code(RECTIFICATION_STATUS_LABELS, r.status)} · {t('hazards.deadline')} {r.deadline}
+                    <a href={hazardHref({ view: 'rect', id: r.id })}>{rectText(r)}</a> · {code(RECTIFICATION_STATUS_LABELS, r.status)} · {t('hazards.deadline')} {r.deadline}
                     {r.overdue && <strong className="hz-overdue"> {t('hazards.overdueDays', { n: r.daysOverdue })}</strong>}
                   </li>
                 )}
@@ -145,7 +147,7 @@ export function PointDetail({ id }: { id: string }) {
                   {() => (
                     <tr>
                       <td>{time(i.atMs)}</td>
-                      <td>{i.inspectors.join('、')}</td>
+                      <td>{i.inspectors.join(t('common.listSep'))}</td>
                       <td className={`hz-result-${i.overall}`}>{code(OVERALL_RESULT_LABELS, i.overall)}</td>
                       <td>v{i.template.version}</td>
                     </tr>

@@ -3,15 +3,17 @@ import type { PhotoMeta } from '../../../core/contract/hazards-types';
 import { allowedActions, RECTIFICATION_ACTION_LABELS, RECTIFICATION_STATUS_LABELS, type RectificationActionType, type RectificationOrder } from '../../../core/domain/hazards/rectification';
 import { act, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
-import { useStatus } from '../../store/status';
+import { useOperatorName, useStatus } from '../../store/status';
 import { useCodeLabel, useFormatTime, useLabel } from './labels';
 import { hazardHref } from './route';
 import { PhotoPicker, PhotoViewer, Thumb } from './PhotoPicker';
+import { useRectText } from './rectText';
 
 type StatusFilter = 'open' | 'pending' | 'in_progress' | 'awaiting_recheck' | 'closed' | '';
 
 export function RectList() {
   const t = useT();
+  const rectText = useRectText();
   const label = useLabel();
   const code = useCodeLabel();
   const [status, setStatus] = useState<StatusFilter>('open');
@@ -56,7 +58,7 @@ export function RectList() {
                 <td className="mono">{r.noticeNo}</td>
                 <td>{r.pointName}</td>
                 <td>
-                  <a href={hazardHref({ view: 'rect', id: r.id })}>{r.description}</a>
+                  <a href={hazardHref({ view: 'rect', id: r.id })}>{rectText(r)}</a>
                 </td>
                 <td>{[r.responsibleUnit, r.responsiblePerson].filter(Boolean).join(' ')}</td>
                 <td>
@@ -75,11 +77,12 @@ export function RectList() {
 
 export function RectDetail({ id }: { id: string }) {
   const t = useT();
+  const rectText = useRectText();
   const label = useLabel();
   const code = useCodeLabel();
   const time = useFormatTime();
   const refreshStatus = useStatus((s) => s.refresh);
-  const operator = useStatus((s) => s.status?.operatorName ?? '');
+  const operator = useOperatorName();
   const detail = useQuery('hazards.getRectification', { id });
   const [actor, setActor] = useState(operator);
   const [note, setNote] = useState('');
@@ -105,7 +108,7 @@ export function RectDetail({ id }: { id: string }) {
       <div className="card">
         <div className="hz-title-row">
           <h2>
-            {o.description} <span className="pill" data-testid="hz-rect-status-pill">{code(RECTIFICATION_STATUS_LABELS, o.status)}</span>
+            {rectText(o)} <span className="pill" data-testid="hz-rect-status-pill">{code(RECTIFICATION_STATUS_LABELS, o.status)}</span>
             {o.overdue && <span className="pill danger">{t('hazards.overdueDays', { n: o.daysOverdue })}</span>}
           </h2>
           <a className="button" href={hazardHref({ view: 'notice', id })} data-testid="hz-open-notice">

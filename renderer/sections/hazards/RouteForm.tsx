@@ -7,7 +7,7 @@ import { useT } from '../../i18n';
 export function RouteForm({ route, onSaved, onCancel }: { route: RouteRecord | null; onSaved: () => void; onCancel: () => void }) {
   const t = useT();
   const [name, setName] = useState(route?.name ?? '');
-  const [assignees, setAssignees] = useState(route?.assignees.join('、') ?? '');
+  const [assignees, setAssignees] = useState(route?.assignees.join(t('common.listSep')) ?? '');
   const [every, setEvery] = useState(String(route?.frequency.every ?? 1));
   const [kind, setKind] = useState<'days' | 'hours'>(route?.frequency.kind ?? 'days');
   const [warnHours, setWarnHours] = useState(route ? (route.warningFrequency ? String(warnEveryHours(route.warningFrequency)) : '') : '2');

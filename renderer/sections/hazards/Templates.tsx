@@ -58,7 +58,7 @@ export function Templates() {
                   <input aria-label={t('hazards.tpl.key')} value={item.key} onChange={(e) => edit(i, { key: e.target.value })} />
                 </td>
                 <td>
-                  <input aria-label={t('hazards.tpl.labelZh')} value={item.labelZh} onChange={(e) => edit(i, { labelZh: e.target.value })} />
+                  <input lang="zh-CN" aria-label={t('hazards.tpl.labelZh')} value={item.labelZh} onChange={(e) => edit(i, { labelZh: e.target.value })} />
                 </td>
                 <td>
                   <input aria-label={t('hazards.tpl.labelEn')} value={item.labelEn} onChange={(e) => edit(i, { labelEn: e.target.value })} />

@@ -6,10 +6,12 @@ import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useCodeLabel, useFormatTime } from './labels';
 import { hazardHref } from './route';
+import { useRectText } from './rectText';
 
 /** The duty officer's morning page: what must be checked, walked and chased today. */
 export function Today() {
   const t = useT();
+  const rectText = useRectText();
   const code = useCodeLabel();
   const time = useFormatTime();
   const today = useQuery('hazards.today', {});
@@ -29,7 +31,9 @@ export function Today() {
           <ul className="hz-plain">
             {d.overdue.map((r) => (
               <li key={r.id}>
-                <a href={hazardHref({ view: 'rect', id: r.id })}>{r.pointName}：{r.description}</a> <strong className="hz-overdue">{t('hazards.overdueDays', { n: r.daysOverdue })}</strong>
+                <a href={hazardHref({ view: 'rect', id: r.id })}>{r.pointName}
+                  {t('common.colon')}
+                  {rectText(r)}</a> <strong className="hz-overdue">{t('hazards.overdueDays', { n: r.daysOverdue })}</strong>
                 <div className="muted">{[r.responsibleUnit, r.responsiblePerson].filter(Boolean).join(' ')}</div>
               </li>
             ))}
@@ -42,7 +46,7 @@ export function Today() {
           <ul className="hz-plain">
             {d.patrolsDue.map((r) => (
               <li key={r.id}>
-                <a href={hazardHref({ view: 'patrol', id: r.id })}>{r.name}</a> · {r.assignees.join('、') || '—'} · {r.lastRunMs === null ? t('hazards.neverRun') : t('hazards.lastRunAt', { at: plain(time(r.lastRunMs)) })}
+                <a href={hazardHref({ view: 'patrol', id: r.id })}>{r.name}</a> · {r.assignees.join(t('common.listSep')) || '—'} · {r.lastRunMs === null ? t('hazards.neverRun') : t('hazards.lastRunAt', { at: plain(time(r.lastRunMs)) })}
               </li>
             ))}
           </ul>

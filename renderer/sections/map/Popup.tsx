@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import L from 'leaflet';
 import { markerKinds } from '../../../core/contract/map';
+import { DAMAGE_TYPES, type DamageTypeId } from '../../../core/domain/damage/catalogue';
 import type { CoordSystem } from '../../../core/domain/geo/coords';
 import { act, useQuery } from '../../api/hooks';
 import { withDialogBoundary } from '../../components/ErrorBoundary';
@@ -34,6 +35,8 @@ function PointPopup({ map, feature, system, onClose, onMove, onRemoved }: PopupP
   const facts = details.data?.facts ?? [];
   const link = details.data?.link ?? '';
   const markerKind = markerKinds.find((k) => k === feature.kind);
+  const damageType = feature.layer === 'damage' && Object.hasOwn(DAMAGE_TYPES, feature.kind) ? DAMAGE_TYPES[feature.kind as DamageTypeId] : null;
+  const title = damageType ? [damageType[lang === 'zh-CN' ? 'zh' : 'en'], feature.name].filter(Boolean).join(' · ') : feature.name;
   useEffect(() => {
     const at = toDisplay(feature.lat, feature.lng, system);
     const popup = L.popup({ autoPan: true, maxWidth: 320, className: 'fd-popup' }).setLatLng([at.lat, at.lng]).setContent(node).openOn(map);
@@ -65,7 +68,7 @@ function PointPopup({ map, feature, system, onClose, onMove, onRemoved }: PopupP
         map.getContainer().focus();
       }}
     >
-      <h3 tabIndex={-1}>{feature.name}</h3>
+      <h3 tabIndex={-1}>{title}</h3>
       <p className="muted small">{t(TOGGLE_LABEL[feature.layer])}</p>
       {markerKind && <p>{t(`map.kind.${markerKind}`)}</p>}
       {details.loading && !details.data && <p className="muted small">{t('common.loading')}</p>}

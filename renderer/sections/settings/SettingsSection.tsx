@@ -83,7 +83,8 @@ export default function SettingsSection() {
           {t('settings.language')}
           <select value={lang} onChange={(e) => setLang(e.target.value as typeof lang)}>
             {LANGS.map((l) => (
-              <option key={l} value={l}>
+              // Each language is named in itself, as a reader of it looks for it.
+              <option key={l} value={l} lang={l}>
                 {l === 'zh-CN' ? '简体中文' : 'English'}
               </option>
             ))}

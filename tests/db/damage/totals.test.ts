@@ -66,7 +66,7 @@ describe('damage on the map', () => {
 
     const layer = t.call<MapLayerData>('damage.mapLayer', {});
     expect(layer.points).toHaveLength(1);
-    expect(pointAt(layer.points[0], 0)).toEqual({ id: r.id, layer: 'damage', name: '房屋倒塌 · 华富村旧楼12栋', ...HUAFU, kind: 'house_collapsed', level: 'reported', alert: true });
+    expect(pointAt(layer.points[0], 0)).toEqual({ id: r.id, layer: 'damage', name: '华富村旧楼12栋', ...HUAFU, kind: 'house_collapsed', level: 'reported', alert: true });
     expect(t.call<MapLayerData>('damage.mapLayer', { eventId: event.id })).toEqual(layer);
     const all = t.call<MapLayerData>('map.layers', {});
     expect(all.points.find((columns) => columns.layer === 'damage')?.ids).toEqual([r.id]);

@@ -160,7 +160,7 @@ describe('handover', () => {
       ['rectifications', 0],
       ['equipment', 1],
     ]);
-    expect(view.draft.text.zh).toContain('市政：文昌路下穿通道积水，待抽排');
+    expect(view.draft.text.zh).toContain('市政 · 文昌路下穿通道积水，待抽排');
     expect(view.draft.text.zh).toContain('接班人：李秀英、杨帆、赵磊');
 
     const signed = t.call<HandoverRecord>('duty.signHandover', { outgoingDay: '2026-07-04', text: `${view.draft.text.zh}\n补充：注意北环路`, signedBy: '刘洋' });
