@@ -27,6 +27,8 @@ export default function SettingsSection() {
 
   const field = (key: keyof General) => ({
     value: general?.[key] ?? '',
+    // Typed before the stored settings arrive, a value would be overwritten by them a moment later.
+    disabled: !general,
     onChange: (e: { target: { value: string } }) => {
       setSaved(false);
       setGeneral((g) => (g ? { ...g, [key]: e.target.value } : g));
