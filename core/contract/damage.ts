@@ -108,8 +108,8 @@ export interface StatDraft {
   rows: StatRow[];
   /** Damage records standing at `asOfMs`. */
   records: number;
-  /** The report's text drafted from the records, in both languages. */
-  description: { zh: string; en: string };
+  /** What the drafted description says besides the figures (core/domain/damage/statText.ts statDescription). */
+  context: { eventName: { zh: string; en: string }; eventStartMs: number; shelters: string[]; timeZone: string };
   /** The versions kept so far, oldest first; the highest seq is what `damage.statSave` expects. */
   kept: StatReportHeader[];
   /** Why `stage` cannot be saved now (null: it can). */

@@ -15,7 +15,6 @@ import {
   type StatFigure,
   type StatStage,
 } from '../../core/domain/damage/statReport';
-import { statDescription, type StatValues } from '../../core/domain/damage/statText';
 import { formatLocal } from '../../core/time';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../events';
@@ -52,8 +51,6 @@ const asRow = (f: StatFigure, stage: StatStage, reported: number | null, reason:
   unverified: stage === 'final' && restsOnUnverified(f),
 });
 
-const valuesOf = (rows: readonly StatRow[]): StatValues => Object.fromEntries(rows.map((r) => [r.row, r.reported]));
-
 function refusalError(refusal: StageRefusal, timeZone: string): ValidationError {
   switch (refusal.key) {
     case 'errors.damage.stat.initialFirst':
@@ -88,16 +85,18 @@ export const statHandlers = {
     const kept = statRepo(ctx.db).ofEvent(eventId);
     const chosen = stage ?? nextStage(kept) ?? 'final';
     const { figures, records, shelters } = figuresAt(ctx, eventId, asOfMs);
-    const rows = figures.map((f) => asRow(f, chosen, f.computed, ''));
-    const timeZone = ctx.settings().general.timeZone;
-    const facts = { eventStartMs: event.startedAtMs, asOfMs, records, shelters, values: valuesOf(rows), timeZone };
     return {
       eventId,
       asOfMs,
       stage: chosen,
-      rows,
+      rows: figures.map((f) => asRow(f, chosen, f.computed, '')),
       records,
-      description: { zh: statDescription({ ...facts, eventName: eventDisplayName(event, 'zh') }, 'zh'), en: statDescription({ ...facts, eventName: eventDisplayName(event, 'en') }, 'en') },
+      context: {
+        eventName: { zh: eventDisplayName(event, 'zh'), en: eventDisplayName(event, 'en') },
+        eventStartMs: event.startedAtMs,
+        shelters,
+        timeZone: ctx.settings().general.timeZone,
+      },
       kept,
       refusal: stageRefusal(kept, chosen, asOfMs),
     };

@@ -97,3 +97,13 @@ export function statDescription(f: StatDescriptionFacts, lang: Lang): string {
   ].join('\n');
 }
 
+
+/** The description of a statistics draft as the desk has it: the draft's context with the figures as edited. */
+export function draftDescription(
+  draft: { asOfMs: number; records: number; context: { eventName: { zh: string; en: string }; eventStartMs: number; shelters: string[]; timeZone: string } },
+  values: StatValues,
+  lang: Lang,
+): string {
+  const { eventName, ...context } = draft.context;
+  return statDescription({ ...context, eventName: eventName[lang], asOfMs: draft.asOfMs, records: draft.records, values }, lang);
+}

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DamageRecord, StatDraft, StatReport, StatReportHeader } from '../../../core/contract/damage';
 import type { MoveResult } from '../../../core/contract/evac';
+import { draftDescription } from '../../../core/domain/damage/statText';
 import { collapsed, HOUR, NOW, openEvent, testDb } from './support';
 import { TEST_ACTOR, type TestDb } from '../../support/db';
 
@@ -33,8 +34,10 @@ describe('statistics quick report: draft, save, versions', () => {
     expect(value(d.rows, 'relocated')).toMatchObject({ computed: 1, recordIds: [] });
     expect(value(d.rows, 'moved_precaution')).toMatchObject({ computed: 3 });
     expect(value(d.rows, 'affected_people')).toMatchObject({ computed: null, reported: null });
-    expect(d.description.zh).toContain('倒塌房屋2户5间');
-    expect(d.description.zh).toContain('受灾人口、需紧急生活救助人口待统计填报');
+    const described = draftDescription(d, Object.fromEntries(d.rows.map((r) => [r.row, r.reported])), 'zh');
+    expect(described).toContain('倒塌房屋2户5间');
+    expect(described).toContain('受灾人口、需紧急生活救助人口待统计填报');
+    expect(described).toContain('一、灾害基本情况：台风“苏拉”自');
     // Before the dispersal, nobody was resettled yet; before the move, nobody was moved.
     expect(value(draft(t, { eventId: event.id, asOfMs: NOW - 2.5 * HOUR }).rows, 'relocated')?.computed).toBe(0);
     expect(value(draft(t, { eventId: event.id, asOfMs: NOW - 4 * HOUR }).rows, 'moved_precaution')?.computed).toBe(0);
