@@ -197,6 +197,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const loss = latest.rows.find((r) => r.row === 'direct_loss_wan')!.reported;
       expect(said).toContain(lang === 'zh-CN' ? `直接经济损失${loss}万元` : `direct economic loss ${loss} (10k yuan)`);
       expect(await page.getByTestId('reports-draft').inputValue()).toContain(said);
+
+      // The evacuation figures open the event's evacuee list.
+      await page.locator('nav a[data-section="damage"]').click();
+      await page.locator('.hz-tabs a[data-tab="stats"]').click();
+      await row('relocated').getByTestId('dmg-stat-value').click();
+      await expect.poll(() => page.getByTestId('evac-tab-people').getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByTestId('evac-event').inputValue()).toBe(open.id);
+      await page.getByTestId('filter-status').waitFor();
       expect(e2e.pageErrors).toEqual([]);
     });
   });
