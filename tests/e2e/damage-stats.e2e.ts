@@ -142,6 +142,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('dmg-stat-stage').selectOption('initial');
       await expect.poll(() => page.getByTestId('dmg-stat-refusal').textContent()).toContain(lang === 'zh-CN' ? '该事件已报送初报' : 'already has its initial report');
       expect(await page.getByTestId('dmg-stat-save').isDisabled()).toBe(true);
+      // A 核报 flags the loss: none of the records behind it has been verified.
+      const records = call<{ rows: DamageRecord[] }>(e2e, 'damage.list', { eventId: open.id, limit: 500 }).rows;
+      expect(records.filter((r) => r.lossWan > 0).every((r) => r.status !== 'verified')).toBe(true);
+      await page.getByTestId('dmg-stat-stage').selectOption('final');
+      await row('direct_loss_wan').getByTestId('dmg-stat-unverified').waitFor();
+      expect(await row('dead').getByTestId('dmg-stat-unverified').count()).toBe(0);
       await page.getByTestId('dmg-stat-stage').selectOption('update');
     });
 
