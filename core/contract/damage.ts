@@ -7,6 +7,7 @@ import { DAMAGE_TYPE_IDS, QUANTITY_IDS, QUANTITY_MAX, type DamageTypeId } from '
 import type { Quantities } from '../domain/damage/quantities';
 import { DAMAGE_STATUSES, type DamageStatus, type VersionChange } from '../domain/damage/status';
 import type { IndicatorTotal } from '../domain/damage/totals';
+import { STAT_ROW_IDS, STAT_STAGES, type StageRefusal, type StatFigure, type StatStage } from '../domain/damage/statReport';
 
 /** How the desk learned of the damage; every kind but the first two names the record it came from. */
 export const damageSourceKinds = ['manual', 'map_point', 'hazard_point', 'log_entry', 'incident', 'inspection'] as const;
@@ -75,6 +76,50 @@ export interface DamageTotals {
   /** Records counted (current at `atMs`, not removed). */
   records: number;
   indicators: IndicatorTotal[];
+}
+
+/** One line of the statistics quick report as drafted or as a kept version stated it. */
+export interface StatRow extends StatFigure {
+  /** The figure sent (in a draft: the computed one); null: a hand-entered row not yet entered. */
+  reported: number | null;
+  /** Why the figure sent differs from the computed one. */
+  reason: string;
+  /** A 核报 figure resting on damage records nobody has verified yet. */
+  unverified: boolean;
+}
+
+export interface StatReportHeader {
+  id: string;
+  eventId: string;
+  stage: StatStage;
+  seq: number;
+  asOfMs: number;
+  description: string;
+  createdBy: string;
+  createdAt: string;
+  /** Figures sent differently from what the records gave. */
+  edits: number;
+}
+
+export interface StatDraft {
+  eventId: string;
+  asOfMs: number;
+  stage: StatStage;
+  rows: StatRow[];
+  /** Damage records standing at `asOfMs`. */
+  records: number;
+  /** What the drafted description says besides the figures (core/domain/damage/statText.ts statDescription). */
+  context: { eventName: { zh: string; en: string }; eventStartMs: number; shelters: string[]; timeZone: string };
+  /** The versions kept so far, oldest first; the highest seq is what `damage.statSave` expects. */
+  kept: StatReportHeader[];
+  /** Why `stage` cannot be saved now (null: it can). */
+  refusal: StageRefusal | null;
+}
+
+export interface StatReport {
+  header: StatReportHeader;
+  /** The figures as sent, with the records behind the damage ones as they stood at the version's as-of instant. */
+  rows: StatRow[];
 }
 
 const zFigure = z.number().min(0).max(QUANTITY_MAX);
@@ -182,5 +227,27 @@ export const damageContract = {
     z.object({ eventId: zId, atMs: zInstant.optional() }),
     "An event's figure per statistics indicator as the register stood at an instant (default now), each with its records",
   ),
+  'damage.statDraft': read<StatDraft>()(
+    z.object({ eventId: zId, asOfMs: zInstant.optional(), stage: z.enum(STAT_STAGES).optional() }),
+    "The statistics quick report drafted from an event's records as of an instant (default now), for a stage (default the next one)",
+  ),
+  'damage.statSave': write<StatReport>()(
+    z.object({
+      eventId: zId,
+      stage: z.enum(STAT_STAGES),
+      asOfMs: zInstant,
+      /** The highest seq the desk saw (0: none yet); another desk's version saved since is a conflict. */
+      expectedSeq: z.number().int().min(0),
+      description: zText(8000).default(''),
+      /** Rows left out are sent as computed. */
+      figures: z
+        .array(z.object({ row: z.enum(STAT_ROW_IDS), value: z.number().min(0).max(1e9).nullable(), reason: zText(300).default('') }))
+        .max(STAT_ROW_IDS.length)
+        .default([]),
+    }),
+    'Keep a version of the statistics quick report (初报, 续报 or 核报); figures are recomputed from the records and an edited one needs a reason',
+  ),
+  'damage.statReports': read<StatReportHeader[]>()(z.object({ eventId: zId }), "An event's kept statistics report versions, oldest first"),
+  'damage.statReport': read<StatReport>()(z.object({ id: zId }), 'One kept statistics report version with its figures and edits'),
   'damage.mapLayer': read<MapLayerData>()(z.object({ eventId: zId.optional() }), "An event's damage as map points (default the open event)"),
 };

@@ -1,4 +1,5 @@
-import type { DamageRecord } from '../../core/contract/damage';
+import type { DamageRecord, StatDraft } from '../../core/contract/damage';
+import { draftDescription } from '../../core/domain/damage/statText';
 import type { IncidentsOverview, LogPage } from '../../core/contract/dutyShared';
 import type { PointRow } from '../../core/contract/hazards-types';
 import type { EventRecord } from '../../core/contract/system';
@@ -49,6 +50,13 @@ export function seedDamage(ctx: SeedContext): void {
   record({
     eventId: typhoon.id, type: 'vehicle', occurredAtMs: landfall + 3 * HOUR, quantities: { vehicles_damaged: 3 }, lossWan: 4.2,
     place: { name: '华富村东区停车场', ...at(point('华富村东区地下车库'), 0.0002, 0.0003) }, description: '树枝砸中停放车辆',
+  });
+  // The typhoon's 初报 as drafted, with the affected population entered by hand and the aid figure still open.
+  const draft = ctx.call<StatDraft>('damage.statDraft', { eventId: typhoon.id, stage: 'initial' });
+  const affected = { row: 'affected_people', value: 320, reason: '' };
+  const values = { ...Object.fromEntries(draft.rows.map((r) => [r.row, r.computed])), [affected.row]: affected.value };
+  ctx.call('damage.statSave', {
+    eventId: typhoon.id, stage: 'initial', asOfMs: draft.asOfMs, expectedSeq: 0, description: draftDescription(draft, values, 'zh'), figures: [affected],
   });
 
   const log = ctx.call<LogPage>('duty.listLog', { eventId: current.id, limit: 100 }).rows;

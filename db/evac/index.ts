@@ -1,2 +1,3 @@
 export { evacHandlers, evacMapLayer } from './evac.handlers';
 export { evacPeopleRepo } from './people.repo';
+export { evacStepsRepo } from './steps.repo';

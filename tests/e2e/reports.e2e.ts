@@ -152,7 +152,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByTestId('reports-build').click();
       const draft = page.getByTestId('reports-draft');
-      await expect.poll(() => draft.inputValue()).toContain('2020-03-01 至 2020-03-07');
+      await expect.poll(() => draft.inputValue(), { timeout: 30_000 }).toContain('2020-03-01 至 2020-03-07');
       const text = await draft.inputValue();
       expect(text).toContain('期间无雨量和水位记录。');
       expect(text).toContain('期间无转移安置记录。');

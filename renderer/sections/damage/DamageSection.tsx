@@ -1,5 +1,6 @@
 import '../hazards/hazards.css';
 import './damage.css';
+import './damageStats.css';
 import { useT, type TKey } from '../../i18n';
 import { CorrectForm } from './CorrectForm';
 import { EventSelect, useDamageEvent } from './EventSelect';
@@ -7,11 +8,13 @@ import { RecordDetail } from './RecordDetail';
 import { RecordForm } from './RecordForm';
 import { RecordList } from './RecordList';
 import { damageHref, useDamageRoute, type DamageRoute } from './route';
+import { StatsView } from './StatsView';
 import { Totals } from './Totals';
 
-const TABS: { view: 'list' | 'totals' | 'new'; label: TKey }[] = [
+const TABS: { view: 'list' | 'totals' | 'stats' | 'new'; label: TKey }[] = [
   { view: 'list', label: 'damage.tab.list' },
   { view: 'totals', label: 'damage.tab.totals' },
+  { view: 'stats', label: 'damage.tab.stats' },
   { view: 'new', label: 'damage.tab.new' },
 ];
 
@@ -27,6 +30,8 @@ function Page({ route, eventId }: { route: DamageRoute; eventId: string | null }
       return <CorrectForm id={route.id} />;
     case 'totals':
       return eventId ? <Totals eventId={eventId} /> : null;
+    case 'stats':
+      return eventId ? <StatsView key={eventId} eventId={eventId} /> : null;
     default:
       return eventId ? <RecordList eventId={eventId} /> : null;
   }
@@ -40,7 +45,7 @@ export default function DamageSection() {
   const active = route.view === 'fromEntry' ? 'new' : route.view === 'record' || route.view === 'correct' ? 'list' : route.view;
   return (
     <section className="panel hz dmg" data-view={route.view}>
-      <div className="hz-head">
+      <div className={route.view === 'stats' ? 'hz-head no-print' : 'hz-head'}>
         <h1>{t('damage.nav')}</h1>
         <nav aria-label={t('damage.tabs')}>
           <ul className="hz-tabs">
@@ -53,7 +58,7 @@ export default function DamageSection() {
             ))}
           </ul>
         </nav>
-        {(route.view === 'list' || route.view === 'totals') && <EventSelect />}
+        {(route.view === 'list' || route.view === 'totals' || route.view === 'stats') && <EventSelect />}
       </div>
       <Page route={route} eventId={eventId} />
     </section>

@@ -7,14 +7,13 @@ import { useT } from '../../i18n';
 import { FigureList, StatusPill, useDamageFormat } from './format';
 import { damageHref } from './route';
 
-/** The records a figure came from, so a leader can check any number before it goes up the chain. */
-function Behind({ eventId, total, onClose }: { eventId: string; total: IndicatorTotal; onClose(): void }) {
+/** The records a figure came from, so a leader can check any number before it goes up the chain (the totals and the statistics report). */
+export function RecordsBehind({ eventId, name, recordIds, onClose }: { eventId: string; name: string; recordIds: readonly string[]; onClose(): void }) {
   const t = useT();
   const f = useDamageFormat();
   // One page is enough: damage.list caps a page at 500, more than a street's records for one event.
   const list = useQuery('damage.list', { eventId, limit: 500 });
-  const rows = (list.data?.rows ?? []).filter((r) => total.recordIds.includes(r.id));
-  const name = plain(f.indicator(total.indicator));
+  const rows = (list.data?.rows ?? []).filter((r) => recordIds.includes(r.id));
   return (
     <section className="card" aria-labelledby="dmg-behind-title" data-testid="dmg-behind">
       <div className="row-between">
@@ -107,7 +106,7 @@ export function Totals({ eventId }: { eventId: string }) {
           </table>
         )}
       </section>
-      {open && <Behind eventId={eventId} total={open} onClose={() => setOpen(null)} />}
+      {open && <RecordsBehind eventId={eventId} name={plain(f.indicator(open.indicator))} recordIds={open.recordIds} onClose={() => setOpen(null)} />}
     </div>
   );
 }

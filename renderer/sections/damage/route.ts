@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export type DamageRoute =
   | { view: 'list' }
   | { view: 'totals' }
+  | { view: 'stats' }
   | { view: 'new' }
   | { view: 'fromEntry'; entryId: string }
   | { view: 'record'; id: string }
@@ -13,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseDamageRoute(hash: string): DamageRoute {
   const [, a, b] = hash.replace(/^#\/?/, '').split('/');
-  if (a === 'totals' || a === 'new') return { view: a };
+  if (a === 'totals' || a === 'stats' || a === 'new') return { view: a };
   if (a === 'from' && b && UUID.test(b)) return { view: 'fromEntry', entryId: b };
   if (a && UUID.test(a)) return b === 'correct' ? { view: 'correct', id: a } : { view: 'record', id: a };
   return { view: 'list' };

@@ -11,11 +11,16 @@ import './evac.css';
 const TABS = ['dashboard', 'move', 'people', 'shelters'] as const;
 type Tab = (typeof TABS)[number];
 
+/** `#/evac/people/<event id>` opens an event's people list: the statistics report links its evacuation figures here. */
+function linkedEvent(): string | null {
+  return /^#\/evac\/people\/([0-9a-f-]{36})$/i.exec(location.hash)?.[1] ?? null;
+}
+
 export default function EvacSection() {
   const t = useT();
   const events = useQuery('events.list', { includeEnded: true });
-  const [eventId, setEventId] = useState<string>('');
-  const [tab, setTab] = useState<Tab>('dashboard');
+  const [eventId, setEventId] = useState<string>(() => linkedEvent() ?? '');
+  const [tab, setTab] = useState<Tab>(() => (linkedEvent() ? 'people' : 'dashboard'));
   // Every change bumps this, so the other tabs reload what they show.
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);

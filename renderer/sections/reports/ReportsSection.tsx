@@ -142,7 +142,7 @@ export default function ReportsSection() {
         </p>
       )}
       {!report.facts && !progress && <p className="muted no-print">{t('reports.empty')}</p>}
-      {report.facts && <SectionCards facts={report.facts} />}
+      {report.facts && <SectionCards facts={report.facts} timeZone={timeZone} />}
       {report.scope && (
         <div className="card reports-draft no-print">
           <label htmlFor="reports-draft">{t('reports.draft')}</label>

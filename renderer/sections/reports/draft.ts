@@ -1,4 +1,7 @@
 import { responseLevelLabel } from '../../../core/domain/duty/warnings';
+import { STAT_STAGE_LABELS } from '../../../core/domain/damage/statReport';
+import { statSentence } from '../../../core/domain/damage/statText';
+import { formatLocal } from '../../../core/time';
 import { plain, safeNumber } from '../../format/safe';
 import { translate, type Lang, type TKey, type TParams } from '../../i18n';
 import type { Bilingual, ReportFacts, ReportScope } from './gather';
@@ -87,6 +90,22 @@ export function figuresOf(id: SectionId, facts: ReportFacts): Figure[] | null {
   }
 }
 
+/**
+ * The damage paragraph: the figures of the statistics quick report, said with the version they
+ * come from (or that they are the unsent draft), so the summary and the report never disagree.
+ */
+export function damageText(facts: ReportFacts, lang: 'zh' | 'en', timeZone: string): string | null {
+  const tr = (key: TKey, params?: TParams) => translate(UI[lang], key, params);
+  const d = facts.damage;
+  if (d === undefined) return null;
+  if (d === null) return tr('reports.draft.damageUnreadable');
+  const asOf = formatLocal(d.asOfMs, 'yyyy-MM-dd HH:mm', timeZone);
+  const source = d.sent
+    ? tr('reports.draft.damageSent', { seq: d.sent.seq, stage: STAT_STAGE_LABELS[d.sent.stage][lang], asOf })
+    : tr('reports.draft.damageDraft', { asOf });
+  return `${source}${statSentence(d.values, lang)}`;
+}
+
 /** The paragraph of one section in one language, from the records only. */
 export function sectionText(id: SectionId, facts: ReportFacts, lang: 'zh' | 'en'): string {
   const tr = (key: TKey, params?: TParams) => translate(UI[lang], key, params);
@@ -153,7 +172,13 @@ function draftIn(facts: ReportFacts, scope: ReportScope, lang: 'zh' | 'en'): str
   const tr = (key: TKey, params?: TParams) => translate(UI[lang], key, params);
   // The unit and title head the printed page, so the draft starts with what it covers.
   const lines = [tr('reports.draft.scope', { name: pick(scope.name, lang), from: scope.fromDay, to: scope.toDay }), ''];
-  for (const id of SECTION_IDS) lines.push(tr(`reports.section.${id}`), sectionText(id, facts, lang), '');
+  for (const id of SECTION_IDS) {
+    lines.push(tr(`reports.section.${id}`), sectionText(id, facts, lang));
+    // The damage belongs with the response: what happened to the street beside what the desk did about it.
+    const damage = id === 'response' ? damageText(facts, lang, scope.timeZone) : null;
+    if (damage) lines.push(damage);
+    lines.push('');
+  }
   return lines.join('\n').trimEnd();
 }
 

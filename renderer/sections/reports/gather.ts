@@ -1,6 +1,8 @@
 import type { InputOf, MethodName, OutputOf } from '../../../core/contract';
 import { WARNING_COLOUR_LABELS, WARNING_TYPE_LABELS, type ResponseLevel } from '../../../core/domain/duty/warnings';
 import { addDays, formatLocal, type LocalDate } from '../../../core/time';
+import type { StatStage } from '../../../core/domain/damage/statReport';
+import type { StatValues } from '../../../core/domain/damage/statText';
 import { act } from '../../api/hooks';
 import { pairLabels } from '../../format/safe';
 
@@ -64,12 +66,25 @@ export interface ResponseFacts {
   shelters: Bilingual[];
 }
 
+/**
+ * The damage figures the summary quotes: those of the event's latest kept statistics report, else
+ * the statistics draft from the records; the same rows either way (core/domain/damage/statReport.ts).
+ */
+export interface DamageFacts {
+  /** The kept version quoted, or null when the figures are the unsent draft. */
+  sent: { seq: number; stage: StatStage } | null;
+  asOfMs: number;
+  values: StatValues;
+}
+
 /** Each part is null when its records could not be read (the error banner says why). */
 export interface ReportFacts {
   rain: RainFacts | null;
   prep: PrepFacts | null;
   duty: DutyFacts | null;
   response: ResponseFacts | null;
+  /** Undefined: the report covers days, not an event, and the statistics are kept per event. */
+  damage?: DamageFacts | null;
 }
 
 export interface GatherControl {
@@ -109,7 +124,7 @@ export async function gatherFacts(scope: ReportScope, control: GatherControl): P
   const candidates = (points ?? []).filter((p) => p.lastInspectionMs !== null && p.lastInspectionMs >= scope.fromMs);
   const months = monthsBetween(scope.fromDay, scope.toDay);
   let done = 1;
-  const total = 1 + candidates.length + months.length + 9;
+  const total = 1 + candidates.length + months.length + 11;
   const tick = () => control.onProgress(++done, total);
   tick();
 
@@ -201,6 +216,8 @@ export async function gatherFacts(scope: ReportScope, control: GatherControl): P
   const shelters = await step(control, 'evac.listShelters', { includeClosed: true });
   tick();
   const shelterEn = new Map((shelters ?? []).map((s) => [s.id, s.nameEn || s.name]));
+  const damage = scope.eventId ? await damageFacts(control, scope.eventId, scope.toMs) : undefined;
+  tick();
 
   return {
     rain: rain
@@ -228,7 +245,22 @@ export async function gatherFacts(scope: ReportScope, control: GatherControl): P
           shelters: evac.shelters.filter((s) => s.firstPlaced > 0).map((s) => ({ zh: s.name, en: shelterEn.get(s.id) ?? s.name })),
         }
       : null,
+    ...(damage === undefined ? {} : { damage }),
   };
+}
+
+/** The latest kept statistics report of the event, or the draft as of the end of the period when none was sent yet. */
+async function damageFacts(control: GatherControl, eventId: string, toMs: number): Promise<DamageFacts | null> {
+  const kept = await step(control, 'damage.statReports', { eventId });
+  if (!kept) return null;
+  const latest = kept.at(-1);
+  if (latest) {
+    const report = await step(control, 'damage.statReport', { id: latest.id });
+    if (!report) return null;
+    return { sent: { seq: latest.seq, stage: latest.stage }, asOfMs: latest.asOfMs, values: Object.fromEntries(report.rows.map((r) => [r.row, r.reported])) };
+  }
+  const draft = await step(control, 'damage.statDraft', { eventId, asOfMs: toMs });
+  return draft ? { sent: null, asOfMs: draft.asOfMs, values: Object.fromEntries(draft.rows.map((r) => [r.row, r.computed])) } : null;
 }
 
 const RESPONSE_LEVELS: readonly unknown[] = [1, 2, 3, 4];

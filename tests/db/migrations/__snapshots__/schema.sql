@@ -182,6 +182,75 @@ BEGIN
   SELECT RAISE(ABORT, 'damage_records: created_at, updated_at, deleted_at must be ISO-8601 (UTC instants, YYYY-MM-DD days)');
 END;
 
+-- table damage_stat_figures
+CREATE TABLE damage_stat_figures (
+  report_id      TEXT NOT NULL REFERENCES damage_stat_reports (id),
+  indicator      TEXT NOT NULL CHECK (indicator IN ('affected_people', 'dead', 'missing', 'relocated', 'needing_aid', 'collapsed_households',
+                                                    'collapsed_rooms', 'severe_households', 'severe_rooms', 'slight_households', 'slight_rooms',
+                                                    'crops_affected_ha', 'crops_lost_ha', 'direct_loss_wan', 'moved_precaution')),
+  computed_value REAL CHECK (computed_value IS NULL OR computed_value >= 0),
+  -- The part of computed_value from verified damage records, which a 核报 is checked against.
+  verified_value REAL CHECK (verified_value IS NULL OR verified_value >= 0),
+  reported_value REAL CHECK (reported_value IS NULL OR reported_value >= 0),
+  reason         TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (report_id, indicator),
+  CHECK (computed_value IS NULL OR reported_value IS NULL OR reported_value = computed_value OR reason <> '')
+) STRICT, WITHOUT ROWID;
+
+-- trigger damage_stat_figures_no_delete
+CREATE TRIGGER damage_stat_figures_no_delete BEFORE DELETE ON damage_stat_figures
+BEGIN
+  SELECT RAISE(ABORT, 'statistics report figures are kept as sent; save a new version');
+END;
+
+-- trigger damage_stat_figures_no_update
+CREATE TRIGGER damage_stat_figures_no_update BEFORE UPDATE ON damage_stat_figures
+BEGIN
+  SELECT RAISE(ABORT, 'statistics report figures are kept as sent; save a new version');
+END;
+
+-- table damage_stat_reports
+CREATE TABLE damage_stat_reports (
+  id          TEXT PRIMARY KEY,
+  event_id    TEXT NOT NULL REFERENCES events (id),
+  stage       TEXT NOT NULL CHECK (stage IN ('initial', 'update', 'final')),
+  seq         INTEGER NOT NULL CHECK (seq >= 1),
+  -- The instant the figures count to (统计截止时间), epoch ms like the other *_ms columns.
+  as_of_ms    INTEGER NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  UNIQUE (event_id, seq),
+  -- The first version is the 初报 and only the first.
+  CHECK ((seq = 1) = (stage = 'initial'))
+) STRICT;
+
+-- index damage_stat_reports_by_event_final
+CREATE UNIQUE INDEX damage_stat_reports_by_event_final ON damage_stat_reports (event_id) WHERE stage = 'final';
+
+-- index sqlite_autoindex_damage_stat_reports_1
+
+-- index sqlite_autoindex_damage_stat_reports_2
+
+-- trigger damage_stat_reports_no_delete
+CREATE TRIGGER damage_stat_reports_no_delete BEFORE DELETE ON damage_stat_reports
+BEGIN
+  SELECT RAISE(ABORT, 'statistics report versions are kept as sent; save a new version');
+END;
+
+-- trigger damage_stat_reports_no_update
+CREATE TRIGGER damage_stat_reports_no_update BEFORE UPDATE ON damage_stat_reports
+BEGIN
+  SELECT RAISE(ABORT, 'statistics report versions are kept as sent; save a new version');
+END;
+
+-- trigger damage_stat_reports_shapes_insert
+CREATE TRIGGER damage_stat_reports_shapes_insert BEFORE INSERT ON damage_stat_reports
+  WHEN (NEW.created_at NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]*Z')
+BEGIN
+  SELECT RAISE(ABORT, 'damage_stat_reports: created_at must be ISO-8601 (UTC instants, YYYY-MM-DD days)');
+END;
+
 -- table damage_versions
 CREATE TABLE damage_versions (
   id              TEXT PRIMARY KEY,
