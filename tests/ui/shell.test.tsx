@@ -25,8 +25,8 @@ describe('translations', () => {
 
   it('describe a validation error field by field in the chosen language', () => {
     const body = { code: 'validation' as const, key: 'errors.validation', message: 'Invalid', issues: [{ path: 'name', message: 'Too short', messageZh: '太短' }] };
-    expect(describeError('zh-CN', body)).toEqual({ title: '输入有误，未保存任何内容。', lines: ['name: 太短'] });
-    expect(describeError('en', body).lines).toEqual(['name: Too short']);
+    expect(describeError('zh-CN', body)).toEqual({ title: '输入有误，未保存任何内容。', lines: ['太短'] });
+    expect(describeError('en', body).lines).toEqual(['Too short']);
     expect(describeError('en', { code: 'internal', key: 'errors.fromTheFuture', message: 'Raw message' }).title).toBe('Raw message');
   });
 });
