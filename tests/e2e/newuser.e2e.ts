@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { IncidentView } from '../../core/contract/dutyShared';
 import type { EventRecord } from '../../core/contract/system';
 import type { Actor } from '../../db/platform/context';
 import { startE2E, type E2E } from './harness';
@@ -120,6 +121,21 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.click('a[data-section="duty"]');
       await page.waitForSelector('[data-testid="log-form"]');
       expect(await banner.count()).toBe(0);
+    });
+
+    it('counts down to a report deadline in hours and minutes', async () => {
+      const { page } = e2e;
+      const opened = e2e.app.dispatcher.call('duty.openIncident', { title: `倒计时 ${lang}`, receivedAtMs: Date.now() - 3 * 3_600_000 }, ACTOR);
+      if (!opened.ok) throw new Error(opened.error.message);
+      const dueMs = (opened.value as IncidentView).due!.dueMs;
+      await page.goto(`${e2e.app.url}#/duty/incidents`);
+      const timer = page.getByTestId('incident-list').locator('li', { hasText: `倒计时 ${lang}` }).getByTestId('countdown');
+      await timer.waitFor();
+      const shown = /(−?)(\d+):(\d{2})$/.exec((await timer.textContent())!.trim());
+      expect(shown, (await timer.textContent())!).not.toBeNull();
+      const overdueMinutes = Number(shown![2]) * 60 + Number(shown![3]);
+      expect(shown![1]).toBe('−');
+      expect(Math.abs(overdueMinutes - (Date.now() - dueMs) / 60_000)).toBeLessThan(2);
     });
 
     it('draws disabled buttons dimmed with a not-allowed cursor in both themes', async () => {

@@ -151,18 +151,18 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
         <input type="checkbox" name="closed" checked={draft.closed} onChange={(e) => setDraft((d) => ({ ...d, closed: e.target.checked }))} />
         {t('duty.log.closedNow')}
       </label>
-      {asking && (
-        <div className="confirm-panel wide" role="alertdialog" aria-labelledby="log-confirm-text" data-testid="log-confirm-time">
-          <p id="log-confirm-text">{t(asking.check === 'past' ? 'duty.log.confirmPastAsk' : 'duty.log.confirmFutureAsk', { time: plain(full(asking.atMs, zone)) })}</p>
-          <button type="button" className="primary" autoFocus onClick={() => void submit(undefined, true)}>
-            {t(asking.check === 'past' ? 'duty.log.confirmPast' : 'duty.log.confirmFuture')}
-          </button>
-          <button type="button" onClick={() => setAsking(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      )}
       <div className="form-actions">
+        {asking && (
+          <div className="confirm-panel" role="alertdialog" aria-labelledby="log-confirm-text" data-testid="log-confirm-time">
+            <p id="log-confirm-text">{t(asking.check === 'past' ? 'duty.log.confirmPastAsk' : 'duty.log.confirmFutureAsk', { time: plain(full(asking.atMs, zone)) })}</p>
+            <button type="button" className="primary" autoFocus onClick={() => void submit(undefined, true)}>
+              {t(asking.check === 'past' ? 'duty.log.confirmPast' : 'duty.log.confirmFuture')}
+            </button>
+            <button type="button" onClick={() => setAsking(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {t('duty.log.save')}
         </button>
