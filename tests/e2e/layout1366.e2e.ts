@@ -80,7 +80,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.fill('input[name="receivedAt"]', '2020-07-01T09:30');
       await page.click('[data-testid="log-form"] button[type="submit"]');
       const confirm = page.getByTestId('log-confirm-time');
-      for (const button of await confirm.getByRole('button').all()) await expectOnScreen(page, button, 'log confirmation');
+      await confirm.waitFor();
+      const buttons = await confirm.getByRole('button').all();
+      expect(buttons).toHaveLength(2);
+      for (const button of buttons) await expectOnScreen(page, button, 'log confirmation');
     });
 
     it("shows the hazard point's warnings and the save-anyway button without scrolling", async () => {
@@ -104,7 +107,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('event-row').first().click();
       await page.getByTestId('event-close').click();
       const confirm = page.getByTestId('event-close-confirm');
-      for (const button of await confirm.getByRole('button').all()) await expectOnScreen(page, button, 'event close');
+      await confirm.waitFor();
+      const buttons = await confirm.getByRole('button').all();
+      expect(buttons).toHaveLength(2);
+      for (const button of buttons) await expectOnScreen(page, button, 'event close');
     });
 
     it('had no uncaught page errors', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { IncidentView } from '../../core/contract/dutyShared';
 import type { EventRecord } from '../../core/contract/system';
 import type { Actor } from '../../db/platform/context';
@@ -101,17 +101,26 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await e2e.screenshot(`newuser-evac-id-${lang}`);
     });
 
-    it('says an empty latitude in plain words, once however often it is saved, and not on the next screen', async () => {
-      const { page } = e2e;
+    async function saveLatitude(page: Page, typed: string): Promise<Locator> {
       await page.goto(`${e2e.app.url}#/hazards/new`);
       await page.fill('input[name="name"]', '福华路下穿通道');
-      await page.fill('input[name="lat"]', ' ');
+      await page.fill('input[name="lat"]', typed);
       await page.fill('input[name="lng"]', '114.0660');
       await page.getByTestId('hz-save-point').click();
       const banner = page.locator('.error-banner');
       await banner.waitFor();
+      return banner;
+    }
+
+    it('says an empty latitude in plain words', async () => {
+      const banner = await saveLatitude(e2e.page, ' ');
       expect(await banner.locator('li').allTextContents()).toEqual([text.badLat]);
       await e2e.screenshot(`newuser-hazard-lat-${lang}`);
+    });
+
+    it('shows an error once however often it is saved, and not on the next screen', async () => {
+      const { page } = e2e;
+      const banner = await saveLatitude(page, '北纬22度');
       // Saved again with the same mistake: the answer replaces the last one, it does not pile up.
       await page.getByTestId('hz-save-point').click();
       await page.getByTestId('hz-save-point').click();
