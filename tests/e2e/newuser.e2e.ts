@@ -68,6 +68,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await confirm.waitFor();
       expect(await confirm.textContent()).toContain('2020-07-01 09:30');
       await e2e.screenshot(`newuser-log-confirm-${lang}`);
+      await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+      await e2e.screenshot(`newuser-log-confirm-${lang}-light`);
+      await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
       await confirm.getByRole('button', { name: text.cancel }).click();
       await expect.poll(() => confirm.count()).toBe(0);
       expect(await page.inputValue('textarea[name="content"]')).toBe(content);

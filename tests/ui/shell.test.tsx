@@ -50,4 +50,21 @@ describe('error banner', () => {
     });
     expect(document.querySelectorAll('.error-banner')).toHaveLength(2);
   });
+
+  it("replaces a form's error when it saves again, and drops every error on leaving the section", () => {
+    render(<ErrorBanner />);
+    act(() => {
+      useUi.setState({ section: 'hazards' });
+      useUi.getState().reportError({ code: 'validation', key: 'errors.validation', message: 'lat' }, 'hazards.createPoint');
+      useUi.getState().reportError({ code: 'conflict', key: 'errors.hazards.duplicate', message: 'dup' }, 'hazards.createPoint');
+      useUi.getState().reportError({ code: 'storage', key: 'errors.dbBusy', message: 'busy' }, 'hazards.listPoints');
+    });
+    expect(Array.from(document.querySelectorAll('.error-banner')).map((b) => b.getAttribute('data-error-key'))).toEqual(['errors.hazards.duplicate', 'errors.dbBusy']);
+    act(() => useUi.getState().clearErrorsOf('hazards.createPoint'));
+    expect(Array.from(document.querySelectorAll('.error-banner')).map((b) => b.getAttribute('data-error-key'))).toEqual(['errors.dbBusy']);
+    act(() => useUi.getState().go('hazards'));
+    expect(document.querySelectorAll('.error-banner')).toHaveLength(1);
+    act(() => useUi.getState().go('duty'));
+    expect(document.querySelectorAll('.error-banner')).toHaveLength(0);
+  });
 });

@@ -1,17 +1,12 @@
-import { addDays, dutyDayOf, dutyDayWindow, type LocalDate, type LocalTime } from '../../time';
-
-/** A call logged a little ahead of the office clock (a slow PC, a typo of a minute) is not a mistake. */
-export const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-export type LogTimeCheck = 'ok' | 'past' | 'future';
+import { addDays, dutyDayOf, dutyDayWindow, type LocalTime } from '../../time';
 
 /**
- * Whether a log entry's time is far enough from now to be a likely typo. Back-filling the
- * current and the previous duty day is routine (the night shift writes up at handover);
- * anything older, or more than a few minutes ahead, is asked about before it is saved.
+ * Whether a log entry's time is far enough back to be a likely typo (a wrong year or month).
+ * Back-filling the current and the previous duty day is routine (the night shift writes up at
+ * handover); anything older is asked about before it is saved. A time ahead of the clock needs
+ * no question here: the server refuses it beyond the duty settings' tolerance (5 minutes by default).
  */
-export function checkLogTime(receivedAtMs: number, nowMs: number, boundary: LocalTime, timeZone: string): LogTimeCheck {
-  if (receivedAtMs > nowMs + FUTURE_TOLERANCE_MS) return 'future';
-  const previousDay: LocalDate = addDays(dutyDayOf(nowMs, boundary, timeZone), -1);
-  return receivedAtMs < dutyDayWindow(previousDay, boundary, timeZone).startMs ? 'past' : 'ok';
+export function isBackDated(receivedAtMs: number, nowMs: number, boundary: LocalTime, timeZone: string): boolean {
+  const previousDay = addDays(dutyDayOf(nowMs, boundary, timeZone), -1);
+  return receivedAtMs < dutyDayWindow(previousDay, boundary, timeZone).startMs;
 }

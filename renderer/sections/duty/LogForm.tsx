@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { logChannels, type LogChannel, type LogEntry } from '../../../core/contract/dutyShared';
-import { checkLogTime, type LogTimeCheck } from '../../../core/domain/duty/logTime';
+import { isBackDated } from '../../../core/domain/duty/logTime';
 import { EventPicker } from '../../components/EventPicker';
 import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
@@ -41,7 +41,7 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
   const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   // A typed time far from now is asked about once before saving: a wrong year is easy to type and hard to find later.
-  const [asking, setAsking] = useState<{ check: Exclude<LogTimeCheck, 'ok'>; atMs: number } | null>(null);
+  const [asking, setAsking] = useState<number | null>(null);
 
   useEffect(() => {
     if (followUp) {
@@ -60,8 +60,7 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
     e?.preventDefault();
     if (busy || !draft.content.trim()) return;
     const receivedAtMs = time === null ? undefined : fromLocalInput(time, zone);
-    const check = receivedAtMs === undefined ? 'ok' : checkLogTime(receivedAtMs, Date.now(), boundary, zone);
-    if (check !== 'ok' && !confirmed) return setAsking({ check, atMs: receivedAtMs! });
+    if (receivedAtMs !== undefined && !confirmed && isBackDated(receivedAtMs, Date.now(), boundary, zone)) return setAsking(receivedAtMs);
     setAsking(null);
     setBusy(true);
     const { closed, ...fields } = draft;
@@ -152,11 +151,11 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
         {t('duty.log.closedNow')}
       </label>
       <div className="form-actions">
-        {asking && (
+        {asking !== null && (
           <div className="confirm-panel" role="alertdialog" aria-labelledby="log-confirm-text" data-testid="log-confirm-time">
-            <p id="log-confirm-text">{t(asking.check === 'past' ? 'duty.log.confirmPastAsk' : 'duty.log.confirmFutureAsk', { time: plain(full(asking.atMs, zone)) })}</p>
+            <p id="log-confirm-text">{t('duty.log.confirmPastAsk', { time: plain(full(asking, zone)) })}</p>
             <button type="button" className="primary" autoFocus onClick={() => void submit(undefined, true)}>
-              {t(asking.check === 'past' ? 'duty.log.confirmPast' : 'duty.log.confirmFuture')}
+              {t('duty.log.confirmPast')}
             </button>
             <button type="button" onClick={() => setAsking(null)}>
               {t('common.cancel')}
