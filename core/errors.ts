@@ -9,6 +9,24 @@ export interface FieldIssue {
   path: string;
   message: string;
   messageZh: string;
+  /** With an input the contract's schema refused: what was wrong, for the UI to say in words (core/contract/issues.ts). */
+  facts?: IssueFacts;
+}
+
+/** A schema's complaint as data; the UI names the field with its form's label and ordinals for list positions. */
+export interface IssueFacts {
+  at: (string | number)[];
+  /** zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, custom, … */
+  code: string;
+  /** A named rule of the contract (core/contract/issues.ts RULE_MESSAGES). */
+  rule?: string;
+  expected?: string;
+  received?: string;
+  /** What a limit counts: string (characters), number, array (entries), … */
+  origin?: string;
+  minimum?: number;
+  maximum?: number;
+  format?: string;
 }
 
 export interface ErrorBody {

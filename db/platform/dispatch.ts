@@ -3,6 +3,7 @@ import { contract, isMethodName, type MethodName } from '../../core/contract';
 import { mayCall } from '../../core/permissions';
 import { SIGN_IN_METHODS } from '../../core/contract/accounts';
 import { Forbidden, ValidationError, type ErrorBody, type FieldIssue, type Result } from '../../core/errors';
+import { fieldIssues } from '../../core/contract/issues';
 import type { Settings } from '../../core/settings';
 import type { Db } from './connection';
 import { THIS_COMPUTER, type Actor, type AllHandlers, type AuditEntry, type HandlerContext, type Ports, type RuntimeInfo } from './context';
@@ -75,7 +76,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (nestedDeeperThan(rawInput, MAX_INPUT_DEPTH)) return { ok: false, error: tooDeepBody() };
       const schema = contract[method].input;
       const parsed = schema.safeParse(rawInput ?? {});
-      if (!parsed.success) return { ok: false, error: validationBody(schema, rawInput, parsed.error) };
+      if (!parsed.success) return { ok: false, error: validationBody(method, schema, rawInput, parsed.error) };
       const nulAt = pathOfNul(parsed.data);
       if (nulAt) return { ok: false, error: nulBody(nulAt) };
 
@@ -106,15 +107,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 }
 
-function validationBody(schema: z.ZodType, rawInput: unknown, error: z.ZodError): ErrorBody {
+function validationBody(method: string, schema: z.ZodType, rawInput: unknown, error: z.ZodError): ErrorBody {
   const zh = schema.safeParse(rawInput ?? {}, { error: zhCN.localeError });
-  const zhIssues = zh.success ? [] : zh.error.issues;
-  const issues: FieldIssue[] = error.issues.map((issue, index) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-    messageZh: zhIssues[index]?.message ?? issue.message,
-  }));
-  return new ValidationError('errors.validation', `Invalid input: ${issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ')}`, undefined, issues).toBody();
+  const issues = fieldIssues(error, rawInput ?? {}, zh.success ? [] : zh.error.issues.map((i) => i.message));
+  const detail = issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ');
+  // `method` tells the UI whose form labels name the fields.
+  return new ValidationError('errors.validation', `Invalid input: ${detail}`, { method }, issues).toBody();
 }
 
 /** No form or import nests deeper than a handful of levels; thousands would overflow the validator's stack. */

@@ -1,6 +1,7 @@
 import type { InputOf, MethodName, OutputOf } from '../../core/contract';
 import type { ErrorBody, Result } from '../../core/errors';
 import type { Bridge } from '../../electron/preload-bridge';
+import { useUi } from '../store/ui';
 
 declare global {
   interface Window {
@@ -47,6 +48,7 @@ async function overHttp(method: string, input: unknown, options: CallOptions): P
 
 /** The only way the UI talks to the backend: one contract, over IPC or HTTP. */
 export async function call<M extends MethodName>(method: M, input: InputOf<M>, options: CallOptions = {}): Promise<OutputOf<M>> {
+  useUi.getState().clearErrorsOf(method);
   const result = window.flooddesk ? await window.flooddesk.call(method, input) : await overHttp(method, input, options);
   if (!result.ok) throw new CallError(result.error, method);
   return result.value as OutputOf<M>;

@@ -10,6 +10,7 @@ export async function act<M extends MethodName>(method: M, input: InputOf<M>): P
   } catch (error) {
     useUi.getState().reportError(
       error instanceof CallError ? error.body : { code: 'internal', key: 'errors.internal', message: String(error) },
+      method,
     );
     return undefined;
   }

@@ -14,7 +14,10 @@ export function ErrorBanner() {
         return (
           <div className="error-banner" key={id} data-error-key={error.key}>
             <div>
-              <strong>{t('errors.title')}：</strong>
+              <strong>
+                {t('errors.title')}
+                {lang === 'zh-CN' ? '：' : ': '}
+              </strong>
               <span>{title}</span>
               {lines.length > 0 && (
                 <ul>

@@ -4,6 +4,7 @@ import { describeError, useT, type TKey } from '../i18n';
 import { useSession, type Prompt } from '../store/session';
 import { useUi } from '../store/ui';
 import { DEFAULT_TIME_ZONE } from '../../core/time';
+import { hoursMinutes } from '../format/duration';
 import { plain, safeDate, useCodeLabel } from '../format/safe';
 import './accounts.css';
 
@@ -13,7 +14,7 @@ const timeOf = (ms: number) => plain(safeDate(ms, 'HH:mm:ss', DEFAULT_TIME_ZONE)
 function PromptNote({ prompt }: { prompt: Prompt }) {
   const t = useT();
   if (prompt.reason === 'switch') return <p role="status">{t('accounts.switchedOut', { name: prompt.name })}</p>;
-  if (prompt.reason === 'idle') return <p role="status">{t('accounts.lockedByIdle', { minutes: prompt.minutes })}</p>;
+  if (prompt.reason === 'idle') return <p role="status">{t('accounts.lockedByIdle', { duration: hoursMinutes(prompt.minutes * 60_000) })}</p>;
   if (prompt.reason === 'mustChange') return <p role="status">{t('accounts.mustChange')}</p>;
   return <p className="muted">{t('accounts.signedOutNote')}</p>;
 }

@@ -22,7 +22,7 @@ export const useStatus = create<StatusState>()((set) => ({
       set({ status, info, offline: false });
     } catch (error) {
       set({ offline: true });
-      if (error instanceof CallError) useUi.getState().reportError(error.body);
+      if (error instanceof CallError) useUi.getState().reportError(error.body, error.method);
     }
   },
 }));

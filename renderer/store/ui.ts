@@ -11,12 +11,15 @@ interface UiState {
   lang: Lang;
   theme: Theme;
   section: Section;
-  errors: { id: number; error: ErrorBody }[];
+  /** `method`: the call that failed, so that calling it again takes its old error away. */
+  errors: { id: number; error: ErrorBody; method?: string }[];
   setLang(lang: Lang): void;
   setTheme(theme: Theme): void;
   go(section: Section): void;
-  reportError(error: ErrorBody): void;
+  reportError(error: ErrorBody, method?: string): void;
   dismissError(id: number): void;
+  /** A form saves again: its last error is answered, by success or by the error that replaces it. */
+  clearErrorsOf(method: string): void;
 }
 
 let nextErrorId = 1;
@@ -35,10 +38,15 @@ export const useUi = create<UiState>()(
       errors: [],
       setLang: (lang) => set({ lang }),
       setTheme: (theme) => set({ theme }),
-      go: (section) => set({ section }),
+      // An error belongs to the screen it happened on; it must not follow the user elsewhere.
+      go: (section) => set((state) => (section === state.section ? {} : { section, errors: [] })),
       // The newest few are enough; a flood of identical failures must not bury the screen.
-      reportError: (error) => set((state) => ({ errors: [...state.errors.filter((e) => e.error.key !== error.key), { id: nextErrorId++, error }].slice(-3) })),
+      reportError: (error, method) =>
+        set((state) => ({
+          errors: [...state.errors.filter((e) => e.error.key !== error.key && (method === undefined || e.method !== method)), { id: nextErrorId++, error, method }].slice(-3),
+        })),
       dismissError: (id) => set((state) => ({ errors: state.errors.filter((e) => e.id !== id) })),
+      clearErrorsOf: (method) => set((state) => (state.errors.some((e) => e.method === method) ? { errors: state.errors.filter((e) => e.method !== method) } : {})),
     }),
     { name: 'flooddesk.ui', partialize: (state) => ({ lang: state.lang, theme: state.theme }) },
   ),

@@ -25,8 +25,8 @@ describe('translations', () => {
 
   it('describe a validation error field by field in the chosen language', () => {
     const body = { code: 'validation' as const, key: 'errors.validation', message: 'Invalid', issues: [{ path: 'name', message: 'Too short', messageZh: '太短' }] };
-    expect(describeError('zh-CN', body)).toEqual({ title: '输入有误，未保存任何内容。', lines: ['name: 太短'] });
-    expect(describeError('en', body).lines).toEqual(['name: Too short']);
+    expect(describeError('zh-CN', body)).toEqual({ title: '输入有误，未保存任何内容。', lines: ['太短'] });
+    expect(describeError('en', body).lines).toEqual(['Too short']);
     expect(describeError('en', { code: 'internal', key: 'errors.fromTheFuture', message: 'Raw message' }).title).toBe('Raw message');
   });
 });
@@ -49,5 +49,22 @@ describe('error banner', () => {
       useUi.getState().reportError({ code: 'internal', key: 'errors.internal', message: 'x' });
     });
     expect(document.querySelectorAll('.error-banner')).toHaveLength(2);
+  });
+
+  it("replaces a form's error when it saves again, and drops every error on leaving the section", () => {
+    render(<ErrorBanner />);
+    act(() => {
+      useUi.setState({ section: 'hazards' });
+      useUi.getState().reportError({ code: 'validation', key: 'errors.validation', message: 'lat' }, 'hazards.createPoint');
+      useUi.getState().reportError({ code: 'conflict', key: 'errors.hazards.duplicate', message: 'dup' }, 'hazards.createPoint');
+      useUi.getState().reportError({ code: 'storage', key: 'errors.dbBusy', message: 'busy' }, 'hazards.listPoints');
+    });
+    expect(Array.from(document.querySelectorAll('.error-banner')).map((b) => b.getAttribute('data-error-key'))).toEqual(['errors.hazards.duplicate', 'errors.dbBusy']);
+    act(() => useUi.getState().clearErrorsOf('hazards.createPoint'));
+    expect(Array.from(document.querySelectorAll('.error-banner')).map((b) => b.getAttribute('data-error-key'))).toEqual(['errors.dbBusy']);
+    act(() => useUi.getState().go('hazards'));
+    expect(document.querySelectorAll('.error-banner')).toHaveLength(1);
+    act(() => useUi.getState().go('duty'));
+    expect(document.querySelectorAll('.error-banner')).toHaveLength(0);
   });
 });

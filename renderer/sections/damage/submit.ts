@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { InputOf, MethodName, OutputOf } from '../../../core/contract';
 import type { ErrorBody } from '../../../core/errors';
 import { call, CallError } from '../../api/client';
+import { describeIssue } from '../../i18n';
 import { useUi } from '../../store/ui';
 
 /** Field problems by the form's field name (`lossWan`, `quantities.people_dead`, `place.lat`, `reason`). */
@@ -32,11 +33,11 @@ export function useFormSubmit() {
         const found: FieldErrors = {};
         for (const issue of issues) {
           const field = fieldOf(issue.path);
-          const text = lang === 'zh-CN' ? issue.messageZh : issue.message;
+          const text = describeIssue(lang, 'damage', issue);
           found[field] = found[field] ? `${found[field]}；${text}` : text;
         }
         setErrors(found);
-        useUi.getState().reportError(headline);
+        useUi.getState().reportError(headline, method);
         return undefined;
       } finally {
         setBusy(false);

@@ -136,13 +136,15 @@ export default function HandoverTab() {
                       : t('duty.hand.draftNotSaved')}
                   </span>
                 </div>
-                <label>
-                  {t('duty.hand.outgoingName')}
-                  <input name="signedBy" required maxLength={50} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />
-                </label>
-                <button type="submit" className="primary" data-testid="handover-sign">
-                  {t('duty.hand.sign')}
-                </button>
+                <div className="form-actions">
+                  <label>
+                    {t('duty.hand.outgoingName')}
+                    <input name="signedBy" required maxLength={50} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />
+                  </label>
+                  <button type="submit" className="primary" data-testid="handover-sign">
+                    {t('duty.hand.sign')}
+                  </button>
+                </div>
               </form>
             )}
           </section>

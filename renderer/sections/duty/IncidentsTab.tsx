@@ -6,7 +6,8 @@ import { plain, useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useStatus } from '../../store/status';
 import { useDutyQuery, useDutyWrite } from './store';
-import { countdown, full, hm, useNow, useZone } from './format';
+import { hoursMinutes } from '../../format/duration';
+import { full, hm, useNow, useZone } from './format';
 
 const REPORT_TO_KEY = 'flooddesk.duty.reportTo';
 
@@ -31,7 +32,7 @@ function Countdown({ incident, now }: { incident: IncidentView; now: number }) {
   return (
     <span className={`countdown${remaining < 0 ? ' overdue' : remaining < 10 * 60_000 ? ' soon' : ''}`} data-testid="countdown" role="timer">
       {code('duty.inc.stage', incident.due.stage)}
-      {incident.due.written ? t('duty.inc.writtenSuffix') : ''} {remaining < 0 ? t('duty.inc.overdue') : t('duty.inc.remaining')} {countdown(remaining)}
+      {incident.due.written ? t('duty.inc.writtenSuffix') : ''} {remaining < 0 ? t('duty.inc.overdue') : t('duty.inc.remaining')} {hoursMinutes(remaining)}
     </span>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { logChannels, type LogChannel, type LogEntry } from '../../../core/contract/dutyShared';
+import { isBackDated } from '../../../core/domain/duty/logTime';
 import { EventPicker } from '../../components/EventPicker';
 import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
-import { useOperatorName } from '../../store/status';
+import { useOperatorName, useStatus } from '../../store/status';
 import { useDutyWrite } from './store';
-import { fromLocalInput, hm, toLocalInput, useNow, useZone } from './format';
+import { full, fromLocalInput, hm, toLocalInput, useNow, useZone } from './format';
 
 interface Draft {
   channel: LogChannel;
@@ -30,6 +31,7 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
   const now = useNow(15_000);
   const save = useDutyWrite();
   const operator = useOperatorName();
+  const boundary = useStatus((s) => s.status?.dutyDayStart ?? '08:00');
   // Starts on the current event, as the call most likely belongs to it; kept for the next call.
   const [eventId, setEventId] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
@@ -38,6 +40,8 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
   const [recordedBy, setRecordedBy] = useState('');
   const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
+  // A typed time far from now is asked about once before saving: a wrong year is easy to type and hard to find later.
+  const [asking, setAsking] = useState<number | null>(null);
 
   useEffect(() => {
     if (followUp) {
@@ -52,15 +56,18 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
     onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })),
   });
 
-  async function submit(e?: FormEvent) {
+  async function submit(e?: FormEvent, confirmed = false) {
     e?.preventDefault();
     if (busy || !draft.content.trim()) return;
+    const receivedAtMs = time === null ? undefined : fromLocalInput(time, zone);
+    if (receivedAtMs !== undefined && !confirmed && isBackDated(receivedAtMs, Date.now(), boundary, zone)) return setAsking(receivedAtMs);
+    setAsking(null);
     setBusy(true);
     const { closed, ...fields } = draft;
     const entry = await save('duty.logEntry', {
       ...fields,
       status: closed ? 'closed' : 'open',
-      receivedAtMs: time === null ? undefined : fromLocalInput(time, zone),
+      receivedAtMs,
       recordedBy: recordedBy || undefined,
       followUpOf: followUp?.entryId ?? null,
       eventId,
@@ -124,7 +131,15 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
       </label>
       <label className="half">
         {t('duty.log.receivedAt')}
-        <input name="receivedAt" type="datetime-local" value={time ?? toLocalInput(now, zone)} onChange={(e) => setTime(e.target.value)} />
+        <input
+          name="receivedAt"
+          type="datetime-local"
+          value={time ?? toLocalInput(now, zone)}
+          onChange={(e) => {
+            setAsking(null);
+            setTime(e.target.value);
+          }}
+        />
       </label>
       <label className="half">
         {t('duty.log.recordedBy')}
@@ -136,6 +151,17 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
         {t('duty.log.closedNow')}
       </label>
       <div className="form-actions">
+        {asking !== null && (
+          <div className="confirm-panel" role="alertdialog" aria-labelledby="log-confirm-text" data-testid="log-confirm-time">
+            <p id="log-confirm-text">{t('duty.log.confirmPastAsk', { time: plain(full(asking, zone)) })}</p>
+            <button type="button" className="primary" autoFocus onClick={() => void submit(undefined, true)}>
+              {t('duty.log.confirmPast')}
+            </button>
+            <button type="button" onClick={() => setAsking(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {t('duty.log.save')}
         </button>

@@ -52,7 +52,15 @@ export function LogList({ filter, selected, onSelect }: { filter: LogFilter; sel
   const zone = useZone();
   const { rows, total, loading, more } = useLogPages(filter);
   const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 72, overscan: 8 });
+  // Sizes are remembered per entry, not per position: a new entry at the top moves every row down one
+  // place while React keeps each row's element, so a size kept by index would belong to the wrong row.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    getItemKey: (index) => rows[index].id,
+    estimateSize: () => 72,
+    overscan: 8,
+  });
   const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1];
 

@@ -135,13 +135,14 @@ export default function SettingsTab() {
           {t('duty.set.checklist')}
           <textarea rows={8} className="mono" data-user-text value={checklist} onChange={(e) => setChecklist(e.target.value)} />
         </label>
-        <div className="form-actions">
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-          {saved && <span role="status">{t('common.saved')}</span>}
-        </div>
       </section>
+      {/* Outside the cards: the footer stays on screen while any part of the form is. */}
+      <div className="form-actions span-2">
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
+        {saved && <span role="status">{t('common.saved')}</span>}
+      </div>
     </form>
   );
 }

@@ -29,17 +29,5 @@ export function fromLocalInput(value: string, zone: string): number | undefined 
   return match ? zonedToUtc(match[1], match[2], zone) : undefined;
 }
 
-/** 29:59, 1:05:00, or −0:42 once overdue; a dash when the deadline itself is unreadable. */
-export function countdown(remainingMs: number): string {
-  if (!Number.isFinite(remainingMs)) return '—';
-  const sign = remainingMs < 0 ? '−' : '';
-  const total = Math.floor(Math.abs(remainingMs) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = h ? String(m).padStart(2, '0') : String(m);
-  return `${sign}${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
-}
-
 export const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
 export const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

@@ -49,7 +49,7 @@ export async function callOrAsk<M extends MethodName>(
     if (OVERRIDE_KEYS.has(body.key)) {
       ask({ params: body.params ?? {}, retry: (reason) => void callOrAsk(method, withReason(reason), ask, withReason, done) });
     } else {
-      useUi.getState().reportError(body);
+      useUi.getState().reportError(body, method);
     }
   }
 }

@@ -167,14 +167,15 @@ export function InspectForm({ pointId }: { pointId: string }) {
           <input type="checkbox" checked={openOrders} onChange={(e) => setOpenOrders(e.target.checked)} />
           {t('hazards.openOrdersForFails')}
         </label>
-        <div className="form-actions">
-          <output data-testid="hz-overall" className={evaluation ? `hz-result-${evaluation.overall}` : undefined}>
-            {t('hazards.result')}: {evaluation ? label(OVERALL_RESULT_LABELS[evaluation.overall]) : '—'}
-          </output>
-          <button type="submit" className="primary" disabled={busy} data-testid="hz-save-inspection">
-            {t('hazards.saveInspection')}
-          </button>
-        </div>
+      </div>
+      {/* Outside the cards: the footer stays on screen while any part of the form is. */}
+      <div className="form-actions">
+        <output data-testid="hz-overall" className={evaluation ? `hz-result-${evaluation.overall}` : undefined}>
+          {t('hazards.result')}: {evaluation ? label(OVERALL_RESULT_LABELS[evaluation.overall]) : '—'}
+        </output>
+        <button type="submit" className="primary" disabled={busy} data-testid="hz-save-inspection">
+          {t('hazards.saveInspection')}
+        </button>
       </div>
     </form>
   );

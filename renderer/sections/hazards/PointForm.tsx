@@ -25,9 +25,12 @@ const EMPTY: Draft = {
   residents: '0', vulnerable: '0', riskLevel: 'medium', freqKind: 'days', freqEvery: '7', notes: '', status: 'active',
 };
 
+/** A blank coordinate is not 0: NaN goes out as null, which the server refuses as "must be a number". */
+const coordinate = (typed: string) => (typed.trim() === '' ? NaN : Number(typed));
+
 function toInput(d: Draft): PointInput {
   const { freqKind, freqEvery, ...rest } = d;
-  return { ...rest, lat: Number(d.lat), lng: Number(d.lng), residents: Number(d.residents) || 0, vulnerable: Number(d.vulnerable) || 0, frequency: { kind: freqKind, every: Number(freqEvery) } };
+  return { ...rest, lat: coordinate(d.lat), lng: coordinate(d.lng), residents: Number(d.residents) || 0, vulnerable: Number(d.vulnerable) || 0, frequency: { kind: freqKind, every: Number(freqEvery) } };
 }
 
 /** Create or edit a point. Warnings (outside the area, a same-name point nearby) are shown once and saved past on a second press. */
