@@ -5,11 +5,12 @@ import { pinyin } from 'pinyin-pro';
  * under Z as the first reading of 重 would put it. pinyin-pro reads words in context, so
  * 银行 is "yin hang" and 长沙 "chang sha". Syllables are separated by a space so that the
  * key keeps word boundaries; runs of digits are zero-padded so 2号 sorts before 10号.
+ * A person's name is read with its surname reading (`person: true`): 曾 is "zeng", 单 "shan".
  */
-export function pinyinSortKey(name: string): string {
+export function pinyinSortKey(name: string, { person = false }: { person?: boolean } = {}): string {
   const text = name.normalize('NFKC').replace(/\s+/g, '');
   if (!text) return '';
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true, ...(person ? { surname: 'head' as const } : {}) })
     .map((syllable) => syllable.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(10, '0')))
     .join(' ');
 }
