@@ -1,4 +1,4 @@
-import { pinyinSortKey } from '../hazards/pinyin';
+import { personPinyinSortKey } from '../hazards/pinyin';
 
 interface Named {
   id: string;
@@ -12,7 +12,7 @@ interface Named {
  * and 曾 files under Z. Code-point order would look random to a Chinese reader.
  */
 export function sortPeople<T extends Named>(people: T[]): T[] {
-  const keys = new Map(people.map((p) => [p.id, pinyinSortKey(p.name, { person: true })]));
+  const keys = new Map(people.map((p) => [p.id, personPinyinSortKey(p.name)]));
   const key = (p: T) => keys.get(p.id)!;
   return [...people].sort((a, b) => Number(b.active) - Number(a.active) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) || (a.id < b.id ? -1 : 1));
 }
