@@ -3,9 +3,9 @@ import { logChannels, type LogChannel, type LogEntry } from '../../../core/contr
 import { EventPicker } from '../../components/EventPicker';
 import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
-import { useStatus } from '../../store/status';
 import { useDutyWrite } from './store';
 import { fromLocalInput, hm, toLocalInput, useNow, useZone } from './format';
+import { useDefaultRecorder } from './signers';
 
 interface Draft {
   channel: LogChannel;
@@ -29,13 +29,14 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
   const zone = useZone();
   const now = useNow(15_000);
   const save = useDutyWrite();
-  const operator = useStatus((s) => s.status?.operatorName ?? '');
+  const defaultRecorder = useDefaultRecorder();
   // Starts on the current event, as the call most likely belongs to it; kept for the next call.
   const [eventId, setEventId] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
   const [draft, setDraft] = useState<Draft>({ channel: 'phone', ...EMPTY });
   const [time, setTime] = useState<string | null>(null);
-  const [recordedBy, setRecordedBy] = useState('');
+  // null until typed: the field shows who will be recorded, and follows the rota at a change of shift.
+  const [recordedBy, setRecordedBy] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
 
@@ -61,7 +62,7 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
       ...fields,
       status: closed ? 'closed' : 'open',
       receivedAtMs: time === null ? undefined : fromLocalInput(time, zone),
-      recordedBy: recordedBy || undefined,
+      recordedBy: (recordedBy ?? defaultRecorder) || undefined,
       followUpOf: followUp?.entryId ?? null,
       eventId,
     });
@@ -128,7 +129,7 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
       </label>
       <label className="half">
         {t('duty.log.recordedBy')}
-        <input name="recordedBy" maxLength={50} placeholder={operator} value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} />
+        <input name="recordedBy" maxLength={50} value={recordedBy ?? defaultRecorder} onChange={(e) => setRecordedBy(e.target.value)} />
       </label>
       <EventPicker className="half" value={eventId} onChange={setEventId} emptyLabel={t('events.pickNone')} defaultToOpen testId="log-event" />
       <label className="check half">
