@@ -74,6 +74,7 @@ export function ChecklistRows<T>({ items, onChange, zhOf, enOf, withLabels, blan
               <td>
                 <input
                   name="itemZh"
+                  lang="zh-CN"
                   aria-label={`${texts.item(i + 1)} ${texts.zh}`}
                   maxLength={40}
                   value={zhOf(item)}

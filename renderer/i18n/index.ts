@@ -9,6 +9,7 @@ import * as events from './events';
 import * as duty from './duty';
 import * as hazards from './hazards';
 import * as hazardsInspections from './hazardsInspections';
+import * as hazardsTemplates from './hazardsTemplates';
 import * as evac from './evac';
 import * as rain from './rain';
 import * as map from './map';
@@ -16,11 +17,11 @@ import * as reports from './reports';
 import * as damage from './damage';
 
 /** Every table, by subject: keys start with their area's method prefix; the English tables are typed so a missing key fails the build. */
-export const TABLES = [core, accounts, backup, settings, events, duty, hazards, hazardsInspections, evac, rain, map, reports, damage] as const;
+export const TABLES = [core, accounts, backup, settings, events, duty, hazards, hazardsInspections, hazardsTemplates, evac, rain, map, reports, damage] as const;
 
 const tables = {
-  'zh-CN': { ...core.zh, ...accounts.zh, ...backup.zh, ...settings.zh, ...events.zh, ...duty.zh, ...hazards.zh, ...hazardsInspections.zh, ...evac.zh, ...rain.zh, ...map.zh, ...reports.zh, ...damage.zh },
-  en: { ...core.en, ...accounts.en, ...backup.en, ...settings.en, ...events.en, ...duty.en, ...hazards.en, ...hazardsInspections.en, ...evac.en, ...rain.en, ...map.en, ...reports.en, ...damage.en },
+  'zh-CN': { ...core.zh, ...accounts.zh, ...backup.zh, ...settings.zh, ...events.zh, ...duty.zh, ...hazards.zh, ...hazardsInspections.zh, ...hazardsTemplates.zh, ...evac.zh, ...rain.zh, ...map.zh, ...reports.zh, ...damage.zh },
+  en: { ...core.en, ...accounts.en, ...backup.en, ...settings.en, ...events.en, ...duty.en, ...hazards.en, ...hazardsInspections.en, ...hazardsTemplates.en, ...evac.en, ...rain.en, ...map.en, ...reports.en, ...damage.en },
 };
 
 export type Lang = keyof typeof tables;
