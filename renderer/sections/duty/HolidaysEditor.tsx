@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DEFAULT_HOLIDAYS, DEFAULT_WORKDAYS, PUBLISHED_HOLIDAY_YEARS } from '../../../core/domain/duty/holidays';
 import { isLocalDate } from '../../../core/time';
 import { useT, type TKey } from '../../i18n';
+import { useUi } from '../../store/ui';
 
 interface Props {
   holidays: string[];
@@ -85,11 +86,12 @@ function DayList({ kind, days, other, onChange }: { kind: Kind; days: string[]; 
  */
 export function HolidaysEditor({ holidays, workdays, onChange }: Props) {
   const t = useT();
+  const lang = useUi((s) => s.lang);
   return (
     <div className="wide stack holidays-editor">
       <DayList kind="holidays" days={holidays} other={workdays} onChange={(next) => onChange({ holidays: next, workdays })} />
       <DayList kind="workdays" days={workdays} other={holidays} onChange={(next) => onChange({ holidays, workdays: next })} />
-      <p className="muted">{t('duty.hol.note', { years: PUBLISHED_HOLIDAY_YEARS.map((y) => y.year).join('、') })}</p>
+      <p className="muted">{t('duty.hol.note', { years: PUBLISHED_HOLIDAY_YEARS.map((y) => y.year).join(lang === 'en' ? ', ' : '、') })}</p>
       <div>
         <button type="button" data-testid="duty-holidays-reset" onClick={() => onChange({ holidays: [...DEFAULT_HOLIDAYS], workdays: [...DEFAULT_WORKDAYS] })}>
           {t('duty.hol.reset')}
