@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from './time';
 import { localDate, zCoordSystem, zLat, zLng, zText } from './contract/fields';
 import { DEFAULT_EQUIPMENT_CHECKLIST } from './domain/duty/equipment';
+import { DEFAULT_HOLIDAYS, DEFAULT_WORKDAYS } from './domain/duty/holidays';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
 const day = localDate('YYYY-MM-DD');
@@ -44,9 +45,12 @@ export const settingsSchema = z.object({
       /** Split the officers' watch into a day and a night shift (08–20 / 20–08); the leader covers the whole day. */
       shiftSplit: z.boolean().default(false),
       nightShiftStart: hhmm.default('20:00'),
-      /** Public holidays count as weekend duty for fairness; 调休 Saturdays are working days. */
-      holidays: z.array(day).max(400).default([]),
-      workdays: z.array(day).max(200).default([]),
+      /**
+       * Public holidays count as weekend duty for fairness; 调休 Saturdays are working days. The
+       * defaults are the State Council's published years only (core/domain/duty/holidays.ts).
+       */
+      holidays: z.array(day).max(400).default(() => [...DEFAULT_HOLIDAYS]),
+      workdays: z.array(day).max(200).default(() => [...DEFAULT_WORKDAYS]),
       reportInitialMinutes: z.number().int().min(1).max(24 * 60).default(30),
       reportWrittenMinutes: z.number().int().min(1).max(48 * 60).default(60),
       /** null: follow-ups are sent when there is news, not on a clock. */

@@ -24,7 +24,8 @@ export function seedDamage(ctx: SeedContext): void {
 
   const record = (input: Record<string, unknown>) => ctx.call<DamageRecord>('damage.record', input);
   const verify = (r: DamageRecord, verifiedBy: string) => ctx.call<DamageRecord>('damage.verify', { id: r.id, expectedVersion: r.version, verifiedBy });
-  const landfall = typhoon.startedAtMs + 1.5 * DAY;
+  // 苏拉 made landfall in the small hours of the day before the event closed (2023-09-02).
+  const landfall = (typhoon.endedAtMs ?? typhoon.startedAtMs) - 1.5 * DAY;
 
   const oldBlock = point('华富村旧楼12栋');
   const house = record({

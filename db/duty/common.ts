@@ -35,9 +35,6 @@ export function shiftAt(ctx: HandlerContext, ms: number): ShiftWindow {
   return ms < nightMs ? { day, kind: 'day', startMs, endMs: nightMs } : { day, kind: 'night', startMs: nightMs, endMs };
 }
 
-/** Who wrote it: the name typed on the form, else the signed-in operator. */
-export const recorder = (ctx: HandlerContext, typed: string | undefined) => typed?.trim() || ctx.actor.name;
-
 /**
  * A time typed by hand may run a little ahead of this computer's clock, but an entry far in
  * the future is a typing mistake (wrong day or hour) that would sort above everything else.

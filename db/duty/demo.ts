@@ -141,9 +141,11 @@ export function seedDuty(ctx: SeedContext): void {
   for (const back of [2, 1]) {
     const day = addDays(today, -back);
     const view = ctx.call<HandoverView>('duty.handover', { outgoingDay: day });
-    const signer = view.outgoingTeam[1] ?? '值班员';
+    // The first after the leader: an officer of each team signs, as the four-eyes rule wants two real people.
+    const [signer, acker] = [view.outgoingTeam[1], view.incomingTeam[1]];
+    if (!signer || !acker) continue;
     const record = ctx.call<HandoverRecord>('duty.signHandover', { outgoingDay: day, text: view.draft.text.zh, signedBy: signer });
-    ctx.call('duty.acknowledgeHandover', { id: record.id, acknowledgedBy: view.incomingTeam[1] ?? '接班值班员' });
+    ctx.call('duty.acknowledgeHandover', { id: record.id, acknowledgedBy: acker });
     if (back === 2 && view.leaderName) ctx.call('duty.leaderSignOff', { id: record.id, leaderName: view.leaderName });
   }
 }

@@ -5,6 +5,7 @@ import { draftHandover, isHandoverDue } from '../../core/domain/duty/handover';
 import type { HandoverRecord, HandoverSavedDraft, HandoverView } from '../../core/contract/dutyShared';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { dutyHandoverRepo } from './handover.repo';
+import { dutyPeopleRepo } from './people.repo';
 import { dutyLogRepo } from './log.repo';
 import { dutyRotaRepo } from './rota.repo';
 import { dutyWarningsRepo } from './warnings.repo';
@@ -74,6 +75,18 @@ function assertOpenForSigning(ctx: HandlerContext, outgoingDay: LocalDate): void
   }
 }
 
+/**
+ * A signature names someone on the people register, not whatever was typed: the four-eyes rule of
+ * the handover (a second person has read it) means nothing if "本机值班员" or a typo can sign.
+ */
+function assertDutyPerson(ctx: HandlerContext, name: string, role?: 'leader'): void {
+  const person = dutyPeopleRepo(ctx.db)
+    .list()
+    .find((p) => p.active && p.name === name.trim());
+  if (!person) throw new ValidationError('errors.duty.signerUnknown', `${name} is not an active person on the duty register`, { name });
+  if (role && !person.roles.includes(role)) throw new ValidationError('errors.duty.signerNotLeader', `${name} is not a leader on the duty register`, { name });
+}
+
 type HandoverMethods = 'duty.handover' | 'duty.saveHandoverDraft' | 'duty.signHandover' | 'duty.acknowledgeHandover' | 'duty.leaderSignOff' | 'duty.listHandovers';
 
 export const dutyHandoverHandlers = {
@@ -119,6 +132,7 @@ export const dutyHandoverHandlers = {
 
   'duty.signHandover': (ctx, { outgoingDay, lang, text, signedBy }) => {
     assertOpenForSigning(ctx, outgoingDay);
+    assertDutyPerson(ctx, signedBy);
     const repo = dutyHandoverRepo(ctx.db);
     const { draft } = buildDraft(ctx, outgoingDay);
     const record: HandoverRecord = {
@@ -145,6 +159,7 @@ export const dutyHandoverHandlers = {
     if (before.incomingAckBy) throw new Conflict('errors.duty.handoverAcknowledged', `Already acknowledged by ${before.incomingAckBy}`, { name: before.incomingAckBy });
     // The point of a handover is that a second person has read it.
     if (acknowledgedBy === before.outgoingSignedBy) throw new Conflict('errors.duty.handoverSamePerson', 'The incoming officer must be someone else');
+    assertDutyPerson(ctx, acknowledgedBy);
     dutyHandoverRepo(ctx.db).acknowledge(id, acknowledgedBy, ctx.nowMs, ctx.nowIso);
     const after = signedRecord(ctx, id);
     ctx.audit({ entity: 'duty_handover', entityId: id, before, after });
@@ -154,6 +169,7 @@ export const dutyHandoverHandlers = {
   'duty.leaderSignOff': (ctx, { id, leaderName }) => {
     const before = signedRecord(ctx, id);
     if (before.leaderSignedBy) throw new Conflict('errors.duty.leaderSigned', `Already signed off by ${before.leaderSignedBy}`, { name: before.leaderSignedBy });
+    assertDutyPerson(ctx, leaderName, 'leader');
     dutyHandoverRepo(ctx.db).leaderSign(id, leaderName, ctx.nowMs, ctx.nowIso);
     const after = signedRecord(ctx, id);
     ctx.audit({ entity: 'duty_handover', entityId: id, before, after });

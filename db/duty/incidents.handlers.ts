@@ -6,7 +6,8 @@ import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../events';
 import { dutyIncidentsRepo, type IncidentRecord } from './incidents.repo';
 import { dutyLogRepo } from './log.repo';
-import { assertNotFuture, dutyDayAt, dutySettings, recorder } from './common';
+import { assertNotFuture, dutyDayAt, dutySettings } from './common';
+import { recorder } from './on-duty';
 
 function reporting(ctx: HandlerContext): ReportingSettings {
   const s = dutySettings(ctx);

@@ -5,7 +5,8 @@ import type { ParsedInputOf } from '../../core/contract';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { eventsRepo } from '../events';
 import { dutyLogRepo } from './log.repo';
-import { assertNotFuture, dutyDayAt, recorder } from './common';
+import { assertNotFuture, dutyDayAt } from './common';
+import { recorder } from './on-duty';
 
 type LogInput = ParsedInputOf<'duty.logEntry'>;
 

@@ -1,6 +1,7 @@
 import type { Db } from '../platform/connection';
 import { perDb } from '../platform/per-db';
 import type { Person, PersonRole } from '../../core/domain/duty/types';
+import { sortPeople } from '../../core/domain/duty/people';
 import type { DutyPersonRecord, LeaveRecord } from '../../core/contract/dutyShared';
 
 interface PersonRow {
@@ -29,7 +30,7 @@ const toLeave = (row: LeaveRow): LeaveRecord => ({ id: row.id, personId: row.per
 type PersonWrite = Omit<DutyPersonRecord, 'leave'>;
 
 export const dutyPeopleRepo = perDb((db: Db) => {
-  const all = db.prepare('SELECT * FROM duty_people ORDER BY active DESC, name, id');
+  const all = db.prepare('SELECT * FROM duty_people');
   const byId = db.prepare('SELECT * FROM duty_people WHERE id = ?');
   const insert = db.prepare(
     `INSERT INTO duty_people (id, name, unit, roles, phone, phone2, active, notes, created_at, updated_at)
@@ -72,7 +73,7 @@ export const dutyPeopleRepo = perDb((db: Db) => {
       list.push(toLeave(row));
       leave.set(row.person_id, list);
     }
-    return (all.all() as PersonRow[]).map((row) => toPerson(row, leave.get(row.id) ?? []));
+    return sortPeople((all.all() as PersonRow[]).map((row) => toPerson(row, leave.get(row.id) ?? [])));
   };
 
   return {

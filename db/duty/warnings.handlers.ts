@@ -7,6 +7,7 @@ import { eventsRepo } from '../events';
 import { dutyWarningsRepo } from './warnings.repo';
 import { dutyRotaRepo } from './rota.repo';
 import { assertNotFuture, assertOrdered, dutySettings } from './common';
+import { recorder } from './on-duty';
 import { extensionView } from './extensions.handlers';
 import { writeLogEntry } from './log.handlers';
 
@@ -60,7 +61,7 @@ export const dutyWarningsHandlers = {
     assertEvent(ctx, input.eventId);
     const repo = dutyWarningsRepo(ctx.db);
     const id = randomUUID();
-    repo.insertWarning({ id, ...input, issuedAtMs, recordedBy: ctx.actor.name, nowIso: ctx.nowIso });
+    repo.insertWarning({ id, ...input, issuedAtMs, recordedBy: recorder(ctx), nowIso: ctx.nowIso });
     const warning = repo.warning(id)!;
     ctx.audit({ entity: 'duty_warning', entityId: id, before: null, after: warning });
     logIt(ctx, issuedAtMs, input.issuedBy, `收到${warning.title}${input.content ? `：${input.content}` : ''}`, input.eventId);
@@ -101,7 +102,7 @@ export const dutyWarningsHandlers = {
       ctx.audit({ entity: 'duty_response', entityId: current.id, before: current, after: repo.response(current.id) });
     }
     const id = randomUUID();
-    repo.insertResponse({ id, ...input, declaredAtMs, recordedBy: ctx.actor.name, nowIso: ctx.nowIso });
+    repo.insertResponse({ id, ...input, declaredAtMs, recordedBy: recorder(ctx), nowIso: ctx.nowIso });
     const record: ResponseRecord = repo.response(id)!;
     ctx.audit({ entity: 'duty_response', entityId: id, before: null, after: record });
     logIt(ctx, declaredAtMs, input.declaredBy, `启动${label}${input.content ? `：${input.content}` : ''}`, input.eventId);

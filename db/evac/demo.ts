@@ -66,7 +66,7 @@ export function seedEvac(ctx: SeedContext): void {
 
   if (saola) {
     // 台风“苏拉”: 126 people, 46 to the hotel and 80 to the school, everyone home three days later.
-    const t0 = saola.startedAtMs + 6 * H;
+    const t0 = saola.endedAtMs! - 84 * H;
     const all = households(60, 7);
     let total = 0;
     const batches: { hh: ReturnType<typeof households>; shelterId: string }[] = [{ hh: [], shelterId: hotel.id }, { hh: [], shelterId: school.id }];

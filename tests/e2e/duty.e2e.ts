@@ -186,12 +186,20 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.goto(`${e2e.app.url}#/duty/handover`);
       await page.getByTestId('handover-sections').waitFor();
       expect(await page.locator('[data-testid="handover-sections"] > li').count()).toBe(5);
+      // Signatures are picked from the register; the outgoing one starts on the officer on duty.
+      const view = call<{ outgoingTeam: string[]; incomingTeam: string[] }>(e2e, 'duty.handover', {});
+      await expect.poll(() => page.getByTestId('handover-signed-by').inputValue()).not.toBe('');
+      const signer = await page.getByTestId('handover-signed-by').inputValue();
+      expect(view.outgoingTeam).toContain(signer);
       await page.getByTestId('handover-sign').click();
       await page.getByTestId('handover-text').waitFor();
-      await page.fill('input[name="ackBy"]', '接班值班员');
+      await expect.poll(() => page.getByTestId('handover-ack-by').inputValue()).not.toBe('');
+      const acker = await page.getByTestId('handover-ack-by').inputValue();
+      expect(view.incomingTeam).toContain(acker);
+      expect(acker).not.toBe(signer);
       await page.getByTestId('handover-ack').click();
-      await expect.poll(() => page.getByTestId('handover-acked').textContent()).toContain('接班值班员');
-      await page.fill('input[name="leaderName"]', '陈国栋');
+      await expect.poll(() => page.getByTestId('handover-acked').textContent()).toContain(acker);
+      await page.getByTestId('handover-leader-by').selectOption('陈国栋');
       await page.getByTestId('handover-leader-sign').click();
       await expect.poll(() => page.getByTestId('handover-leader').textContent()).toContain('陈国栋');
     });

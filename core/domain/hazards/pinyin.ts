@@ -7,9 +7,18 @@ import { pinyin } from 'pinyin-pro';
  * key keeps word boundaries; runs of digits are zero-padded so 2号 sorts before 10号.
  */
 export function pinyinSortKey(name: string): string {
+  return sortKey(name, false);
+}
+
+/** The same key for a person's name, whose surname takes its surname reading: 曾 "zeng", 单 "shan". */
+export function personPinyinSortKey(name: string): string {
+  return sortKey(name, true);
+}
+
+function sortKey(name: string, person: boolean): string {
   const text = name.normalize('NFKC').replace(/\s+/g, '');
   if (!text) return '';
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true, ...(person ? { surname: 'head' as const } : {}) })
     .map((syllable) => syllable.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(10, '0')))
     .join(' ');
 }

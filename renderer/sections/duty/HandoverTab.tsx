@@ -1,17 +1,28 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { HandoverRecord } from '../../../core/contract/dutyShared';
+import type { DutyPersonRecord, HandoverRecord } from '../../../core/contract/dutyShared';
 import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
 import { useDutyQuery, useDutyWrite } from './store';
 import { full, useZone } from './format';
+import { PersonSelect, useDefaultRecorder } from './signers';
 
-function Signatures({ record }: { record: HandoverRecord }) {
+/** The first of a team who stands watch as an officer (the team lists the leader first). */
+const officerOf = (team: string[], people: DutyPersonRecord[], except = '') =>
+  team.find((name) => name !== except && people.some((p) => p.active && p.name === name && p.roles.includes('officer'))) ?? '';
+
+function Signatures({ record, incomingTeam, leaderName, people }: { record: HandoverRecord; incomingTeam: string[]; leaderName: string | null; people: DutyPersonRecord[] | undefined }) {
   const t = useT();
   const zone = useZone();
   const write = useDutyWrite();
   const [ackBy, setAckBy] = useState('');
   const [leader, setLeader] = useState('');
+  // The incoming officer and the day's leader are the expected signers; either can be changed.
+  useEffect(() => {
+    if (!people) return;
+    setAckBy((v) => v || officerOf(incomingTeam, people, record.outgoingSignedBy));
+    setLeader((v) => v || (people.some((p) => p.active && p.name === leaderName && p.roles.includes('leader')) ? (leaderName ?? '') : ''));
+  }, [people, incomingTeam, leaderName, record.outgoingSignedBy]);
   return (
     <div className="stack" data-testid="handover-signatures">
       <p>{t('duty.hand.signedBy', { name: record.outgoingSignedBy, at: plain(full(record.outgoingSignedAtMs, zone)) })}</p>
@@ -19,7 +30,7 @@ function Signatures({ record }: { record: HandoverRecord }) {
         <p data-testid="handover-acked">{t('duty.hand.ackedBy', { name: record.incomingAckBy, at: plain(full(record.incomingAckAtMs, zone)) })}</p>
       ) : (
         <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void write('duty.acknowledgeHandover', { id: record.id, acknowledgedBy: ackBy }))}>
-          <input name="ackBy" aria-label={t('duty.hand.incomingName')} placeholder={t('duty.hand.incomingName')} required value={ackBy} onChange={(e) => setAckBy(e.target.value)} />
+          <PersonSelect name="ackBy" label={t('duty.hand.incomingName')} value={ackBy} onChange={setAckBy} people={people} testId="handover-ack-by" />
           <button type="submit" className="primary" data-testid="handover-ack">
             {t('duty.hand.acknowledge')}
           </button>
@@ -29,7 +40,7 @@ function Signatures({ record }: { record: HandoverRecord }) {
         <p data-testid="handover-leader">{t('duty.hand.leaderSigned', { name: record.leaderSignedBy, at: plain(full(record.leaderSignedAtMs, zone)) })}</p>
       ) : (
         <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void write('duty.leaderSignOff', { id: record.id, leaderName: leader }))}>
-          <input name="leaderName" aria-label={t('duty.hand.leaderName')} placeholder={t('duty.hand.leaderName')} required value={leader} onChange={(e) => setLeader(e.target.value)} />
+          <PersonSelect name="leaderName" label={t('duty.hand.leaderName')} value={leader} onChange={setLeader} people={people} role="leader" testId="handover-leader-by" />
           <button type="submit" data-testid="handover-leader-sign">
             {t('duty.hand.leaderSign')}
           </button>
@@ -48,6 +59,8 @@ export default function HandoverTab() {
   const [day, setDay] = useState<string | undefined>(undefined);
   const view = useDutyQuery('duty.handover', { outgoingDay: day, lang });
   const list = useDutyQuery('duty.listHandovers', { limit: 14 });
+  const people = useDutyQuery('duty.listPeople', { includeInactive: false }).data;
+  const recorder = useDefaultRecorder();
   const [text, setText] = useState('');
   // Any duty write reloads the handover (a new log entry changes the draft); text the officer is
   // still typing must survive that, so the form follows the records only while it is untouched.
@@ -58,8 +71,13 @@ export default function HandoverTab() {
   useEffect(() => {
     if (!data || edited) return;
     setText(data.record?.text ?? data.savedDraft?.text ?? data.draft.text[lang]);
-    setSignedBy((s) => s || data.outgoingTeam[1] || data.outgoingTeam[0] || '');
   }, [data, lang, edited]);
+
+  // The officer at the keyboard signs when they belong to the outgoing team, else its first officer.
+  useEffect(() => {
+    if (!data || !people) return;
+    setSignedBy((s) => s || (data.outgoingTeam.includes(recorder) && people.some((p) => p.active && p.name === recorder) ? recorder : officerOf(data.outgoingTeam, people)));
+  }, [data, people, recorder]);
 
   function editText(value: string) {
     setText(value);
@@ -115,7 +133,7 @@ export default function HandoverTab() {
                 <pre className="handover-text" data-testid="handover-text">
                   {data.record.text}
                 </pre>
-                <Signatures record={data.record} />
+                <Signatures record={data.record} incomingTeam={data.incomingTeam} leaderName={data.leaderName} people={people} />
               </>
             ) : (
               <form className="stack" onSubmit={sign}>
@@ -137,10 +155,7 @@ export default function HandoverTab() {
                   </span>
                 </div>
                 <div className="form-actions">
-                  <label>
-                    {t('duty.hand.outgoingName')}
-                    <input name="signedBy" required maxLength={50} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />
-                  </label>
+                  <PersonSelect name="signedBy" label={t('duty.hand.outgoingName')} value={signedBy} onChange={setSignedBy} people={people} testId="handover-signed-by" />
                   <button type="submit" className="primary" data-testid="handover-sign">
                     {t('duty.hand.sign')}
                   </button>

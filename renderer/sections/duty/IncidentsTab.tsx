@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { reportModes, reportStages, type IncidentView } from '../../../core/contract/dutyShared';
 import type { ReportMode, ReportStage } from '../../../core/domain/duty/incidents';
 import { StoredRow } from '../../components/ErrorBoundary';
+import { EventPicker } from '../../components/EventPicker';
 import { plain, useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
-import { useStatus } from '../../store/status';
 import { useDutyQuery, useDutyWrite } from './store';
 import { hoursMinutes } from '../../format/duration';
 import { full, hm, useNow, useZone } from './format';
@@ -77,7 +77,8 @@ export default function IncidentsTab() {
   const zone = useZone();
   const now = useNow();
   const write = useDutyWrite();
-  const eventId = useStatus((s) => s.status?.openEvent?.id ?? null);
+  // Shown and changeable: an incident filed silently under the open event is hard to find later.
+  const [eventId, setEventId] = useState<string | null>(null);
   const [includeClosed, setIncludeClosed] = useState(false);
   const overview = useDutyQuery('duty.incidents', { includeClosed, limit: 100 });
   const [reportTo, setReportTo] = useReportTo();
@@ -173,6 +174,7 @@ export default function IncidentsTab() {
           {t('duty.inc.summary')}
           <textarea name="summary" rows={3} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} />
         </label>
+        <EventPicker value={eventId} onChange={setEventId} emptyLabel={t('events.pickNone')} defaultToOpen testId="incident-event" />
         <button type="submit" className="primary">
           {t('duty.inc.open')}
         </button>

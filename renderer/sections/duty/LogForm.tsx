@@ -4,9 +4,10 @@ import { isBackDated } from '../../../core/domain/duty/logTime';
 import { EventPicker } from '../../components/EventPicker';
 import { plain } from '../../format/safe';
 import { useT } from '../../i18n';
-import { useOperatorName, useStatus } from '../../store/status';
+import { useStatus } from '../../store/status';
 import { useDutyWrite } from './store';
 import { full, fromLocalInput, hm, toLocalInput, useNow, useZone } from './format';
+import { useDefaultRecorder } from './signers';
 
 interface Draft {
   channel: LogChannel;
@@ -30,14 +31,15 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
   const zone = useZone();
   const now = useNow(15_000);
   const save = useDutyWrite();
-  const operator = useOperatorName();
   const boundary = useStatus((s) => s.status?.dutyDayStart ?? '08:00');
+  const defaultRecorder = useDefaultRecorder();
   // Starts on the current event, as the call most likely belongs to it; kept for the next call.
   const [eventId, setEventId] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
   const [draft, setDraft] = useState<Draft>({ channel: 'phone', ...EMPTY });
   const [time, setTime] = useState<string | null>(null);
-  const [recordedBy, setRecordedBy] = useState('');
+  // null until typed: the field shows who will be recorded, and follows the rota at a change of shift.
+  const [recordedBy, setRecordedBy] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   // A typed time far from now is asked about once before saving: a wrong year is easy to type and hard to find later.
@@ -68,7 +70,7 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
       ...fields,
       status: closed ? 'closed' : 'open',
       receivedAtMs,
-      recordedBy: recordedBy || undefined,
+      recordedBy: (recordedBy ?? defaultRecorder) || undefined,
       followUpOf: followUp?.entryId ?? null,
       eventId,
     });
@@ -143,7 +145,7 @@ export function LogForm({ followUp, onFollowUpDone }: { followUp: LogEntry | nul
       </label>
       <label className="half">
         {t('duty.log.recordedBy')}
-        <input name="recordedBy" maxLength={50} placeholder={operator} value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} />
+        <input name="recordedBy" maxLength={50} value={recordedBy ?? defaultRecorder} onChange={(e) => setRecordedBy(e.target.value)} />
       </label>
       <EventPicker className="half" value={eventId} onChange={setEventId} emptyLabel={t('events.pickNone')} defaultToOpen testId="log-event" />
       <label className="check half">

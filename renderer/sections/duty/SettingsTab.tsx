@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../core/settings';
 import { useQuery } from '../../api/hooks';
-import { useT } from '../../i18n';
+import { ChecklistRows, freshKey } from '../../components/ChecklistRows';
+import { useT, type TKey, type TParams } from '../../i18n';
+import { HolidaysEditor } from './HolidaysEditor';
 import { useDutyWrite } from './store';
 
 type DutySettings = Settings['duty'];
@@ -9,14 +11,23 @@ type Colour = keyof DutySettings['responseMapping'];
 const COLOURS: Colour[] = ['blue', 'yellow', 'orange', 'red'];
 const ROMAN = ['', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'];
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+type ChecklistItem = DutySettings['equipmentChecklist'][number];
+const MAX_ITEMS = 40;
 
-/** The checklist as typed: one item a line, "key | 中文 | English". */
-function parseChecklist(text: string): DutySettings['equipmentChecklist'] {
-  return lines(text).map((line) => {
-    const [key = '', zh = '', en = ''] = line.split('|').map((part) => part.trim());
-    return { key, label: { zh, en } };
+/** What the server would refuse, said per row before sending, in the reader's language. */
+function checklistProblems(items: ChecklistItem[]): { key: TKey; params?: TParams }[] {
+  const problems: { key: TKey; params?: TParams }[] = [];
+  if (!items.length) problems.push({ key: 'duty.chk.needOne' });
+  if (items.length > MAX_ITEMS) problems.push({ key: 'duty.chk.tooMany', params: { max: MAX_ITEMS } });
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const name = item.label.zh.trim();
+    if (!name) return problems.push({ key: 'duty.chk.needZh', params: { n: i + 1 } });
+    const earlier = seen.get(name);
+    if (earlier !== undefined) problems.push({ key: 'duty.chk.sameName', params: { m: earlier + 1, n: i + 1 } });
+    else seen.set(name, i);
   });
+  return problems;
 }
 
 /** The duty section of the settings: the local rules the rota, reports and checks follow. */
@@ -25,18 +36,13 @@ export default function SettingsTab() {
   const write = useDutyWrite();
   const settings = useQuery('settings.get', {});
   const [draft, setDraft] = useState<DutySettings>();
-  const [holidays, setHolidays] = useState('');
-  const [workdays, setWorkdays] = useState('');
-  const [checklist, setChecklist] = useState('');
+  const [problems, setProblems] = useState<ReturnType<typeof checklistProblems>>([]);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     const duty = settings.data?.duty;
     if (!duty) return;
     setDraft(duty);
-    setHolidays(duty.holidays.join('\n'));
-    setWorkdays(duty.workdays.join('\n'));
-    setChecklist(duty.equipmentChecklist.map((i) => `${i.key} | ${i.label.zh} | ${i.label.en}`).join('\n'));
   }, [settings.data]);
 
   if (!draft) return <p className="muted">{t('common.loading')}</p>;
@@ -53,8 +59,12 @@ export default function SettingsTab() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const values = { ...draft, holidays: lines(holidays), workdays: lines(workdays), equipmentChecklist: parseChecklist(checklist) };
-    if (await write('settings.update', { section: 'duty', values })) {
+    if (!draft) return;
+    const equipmentChecklist = draft.equipmentChecklist.map((item) => ({ key: item.key, label: { zh: item.label.zh.trim(), en: item.label.en.trim() } }));
+    const found = checklistProblems(equipmentChecklist);
+    setProblems(found);
+    if (found.length) return;
+    if (await write('settings.update', { section: 'duty', values: { ...draft, equipmentChecklist } })) {
       setSaved(true);
       settings.reload();
     }
@@ -80,14 +90,14 @@ export default function SettingsTab() {
           {t('duty.set.nightShiftStart')}
           <input type="time" value={draft.nightShiftStart} onChange={(e) => set('nightShiftStart', e.target.value)} />
         </label>
-        <label>
-          {t('duty.set.holidays')}
-          <textarea rows={6} value={holidays} placeholder="2026-10-01" onChange={(e) => setHolidays(e.target.value)} />
-        </label>
-        <label>
-          {t('duty.set.workdays')}
-          <textarea rows={6} value={workdays} placeholder="2026-10-10" onChange={(e) => setWorkdays(e.target.value)} />
-        </label>
+        <HolidaysEditor
+          holidays={draft.holidays}
+          workdays={draft.workdays}
+          onChange={({ holidays, workdays }) => {
+            set('holidays', holidays);
+            set('workdays', workdays);
+          }}
+        />
       </section>
       <section className="card form-grid">
         <h2>{t('duty.set.reports')}</h2>
@@ -131,10 +141,33 @@ export default function SettingsTab() {
         ))}
       </section>
       <section className="card span-2 stack">
-        <label>
-          {t('duty.set.checklist')}
-          <textarea rows={8} className="mono" data-user-text value={checklist} onChange={(e) => setChecklist(e.target.value)} />
-        </label>
+        <h2 id="duty-checklist-title">{t('duty.chk.title')}</h2>
+        <ChecklistRows<ChecklistItem>
+          testId="duty-checklist"
+          items={draft.equipmentChecklist}
+          onChange={(items) => set('equipmentChecklist', items)}
+          zhOf={(item) => item.label.zh}
+          enOf={(item) => item.label.en}
+          withLabels={(item, labels) => ({ ...item, label: { ...item.label, ...labels } })}
+          blank={(items) => ({ key: freshKey(items.map((item) => item.key)), label: { zh: '', en: '' } })}
+          texts={{
+            zh: t('duty.chk.zh'),
+            en: t('duty.chk.en'),
+            item: (n) => t('duty.chk.item', { n }),
+            up: (n) => t('duty.chk.up', { n }),
+            down: (n) => t('duty.chk.down', { n }),
+            remove: (n) => t('duty.chk.remove', { n }),
+            add: t('duty.chk.add'),
+            keys: t('duty.chk.keys'),
+          }}
+        />
+        {problems.length > 0 && (
+          <ul className="error-text" role="alert" data-testid="duty-checklist-problems">
+            {problems.map((p) => (
+              <li key={`${p.key}${JSON.stringify(p.params)}`}>{t(p.key, p.params)}</li>
+            ))}
+          </ul>
+        )}
       </section>
       {/* Outside the cards: the footer stays on screen while any part of the form is. */}
       <div className="form-actions span-2">

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { warningColours, warningTypes, type WarningRecord } from '../../../core/contract/dutyShared';
 import { ROMAN, type ResponseLevel } from '../../../core/domain/duty/warnings';
 import { StoredRow } from '../../components/ErrorBoundary';
+import { EventPicker } from '../../components/EventPicker';
 import { plain, safeEnumLabel, tableLabels, useCodeLabel } from '../../format/safe';
 import { useT } from '../../i18n';
-import { useStatus } from '../../store/status';
 import { ExtensionPanel } from './ExtensionPanel';
 import { useDutyQuery, useDutyWrite } from './store';
 import { fromLocalInput, full, useZone } from './format';
@@ -39,7 +39,9 @@ export default function WarningsTab() {
   const code = useCodeLabel();
   const zone = useZone();
   const write = useDutyWrite();
-  const eventId = useStatus((s) => s.status?.openEvent?.id ?? null);
+  // Shown and changeable, starting on the open event: a warning is grouped under the event it belongs to.
+  const [eventId, setEventId] = useState<string | null>(null);
+  const [responseEventId, setResponseEventId] = useState<string | null>(null);
   const overview = useDutyQuery('duty.warnings', { recentLimit: 50 });
   const [type, setType] = useState<(typeof warningTypes)[number]>('rainstorm');
   const [colour, setColour] = useState<(typeof warningColours)[number]>('blue');
@@ -115,6 +117,7 @@ export default function WarningsTab() {
           {t('duty.warn.content')}
           <textarea name="content" rows={2} maxLength={2000} value={content} onChange={(e) => setContent(e.target.value)} />
         </label>
+        <EventPicker className="wide" value={eventId} onChange={setEventId} emptyLabel={t('events.pickNone')} defaultToOpen testId="warning-event" />
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="issue-warning">
             {t('duty.warn.issue')}
@@ -136,7 +139,7 @@ export default function WarningsTab() {
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void write('duty.declareResponse', { level, declaredBy, eventId });
+            void write('duty.declareResponse', { level, declaredBy, eventId: responseEventId });
           }}
         >
           <select aria-label={t('duty.resp.level')} value={level} onChange={(e) => setLevel(Number(e.target.value) as ResponseLevel)}>
@@ -147,6 +150,7 @@ export default function WarningsTab() {
             ))}
           </select>
           <input aria-label={t('duty.resp.declaredBy')} placeholder={t('duty.resp.declaredBy')} required value={declaredBy} onChange={(e) => setDeclaredBy(e.target.value)} />
+          <EventPicker value={responseEventId} onChange={setResponseEventId} emptyLabel={t('events.pickNone')} defaultToOpen name="responseEvent" testId="response-event" />
           <button type="submit">{t('duty.resp.declare')}</button>
           {current && (
             <button type="button" className="danger" onClick={() => write('duty.liftResponse', { id: current.id, liftedBy: declaredBy || current.declaredBy })}>

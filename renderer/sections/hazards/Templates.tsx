@@ -2,9 +2,29 @@ import { useEffect, useState } from 'react';
 import type { TemplateRecord } from '../../../core/contract/hazards-types';
 import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS, type HazardTypeId, type TemplateItem } from '../../../core/domain/hazards/templates';
 import { act, useQuery } from '../../api/hooks';
-import { useT } from '../../i18n';
+import { ChecklistRows, freshKey } from '../../components/ChecklistRows';
+import { useT, type TKey, type TParams } from '../../i18n';
 import { LabelledOptions } from './LabelledOptions';
 import { AreaPicker } from './AreaPicker';
+
+type Problem = { key: TKey; params?: TParams };
+
+/** What the server would refuse, said per row in the reader's language before anything is sent. */
+function itemProblems(items: TemplateItem[]): Problem[] {
+  const problems: Problem[] = items.length ? [] : [{ key: 'hazards.tpl.needOne' }];
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const n = i + 1;
+    if (!item.labelZh.trim()) problems.push({ key: 'hazards.tpl.needZh', params: { n } });
+    if (!item.labelEn.trim()) problems.push({ key: 'hazards.tpl.needEn', params: { n } });
+    const name = item.labelZh.trim();
+    if (!name) return;
+    const earlier = seen.get(name);
+    if (earlier !== undefined) problems.push({ key: 'hazards.tpl.sameName', params: { m: earlier + 1, n } });
+    else seen.set(name, i);
+  });
+  return problems;
+}
 
 /** Editing a checklist saves a new version; inspections already made keep the version they used. */
 export function Templates() {
@@ -14,15 +34,23 @@ export function Templates() {
   const current: TemplateRecord | undefined = history.data?.[0];
   const [items, setItems] = useState<TemplateItem[]>([]);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setItems(current?.items ?? []), [current]);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  useEffect(() => {
+    setItems(current?.items ?? []);
+    setProblems([]);
+  }, [current]);
 
-  const edit = (i: number, patch: Partial<TemplateItem>) => {
+  const change = (next: TemplateItem[]) => {
     setSaved(false);
-    setItems((list) => list.map((item, j) => (j === i ? { ...item, ...patch } : item)));
+    setItems(next);
   };
 
   async function save() {
-    if (await act('hazards.reviseTemplate', { hazardType: type, items })) {
+    const trimmed = items.map((item) => ({ ...item, labelZh: item.labelZh.trim(), labelEn: item.labelEn.trim() }));
+    const found = itemProblems(trimmed);
+    setProblems(found);
+    if (found.length) return;
+    if (await act('hazards.reviseTemplate', { hazardType: type, items: trimmed })) {
       setSaved(true);
       history.reload();
     }
@@ -39,54 +67,56 @@ export function Templates() {
         </label>
         <p className="muted">{current && t('hazards.tpl.version', { v: current.version, count: history.data?.length ?? 0 })}</p>
       </div>
-      <div className="card">
-        <table className="hz-template">
-          <thead>
-            <tr>
-              <th>{t('hazards.tpl.key')}</th>
-              <th>{t('hazards.tpl.labelZh')}</th>
-              <th>{t('hazards.tpl.labelEn')}</th>
-              <th>{t('hazards.tpl.kind')}</th>
-              <th>{t('hazards.tpl.required')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item, i) => (
-              <tr key={i}>
-                <td>
-                  <input aria-label={t('hazards.tpl.key')} value={item.key} onChange={(e) => edit(i, { key: e.target.value })} />
-                </td>
-                <td>
-                  <input lang="zh-CN" aria-label={t('hazards.tpl.labelZh')} value={item.labelZh} onChange={(e) => edit(i, { labelZh: e.target.value })} />
-                </td>
-                <td>
-                  <input aria-label={t('hazards.tpl.labelEn')} value={item.labelEn} onChange={(e) => edit(i, { labelEn: e.target.value })} />
-                </td>
-                <td>
-                  <select aria-label={t('hazards.tpl.kind')} value={item.kind} onChange={(e) => edit(i, { kind: e.target.value as TemplateItem['kind'], failFromGrade: e.target.value === 'grade' ? 'C' : undefined })}>
-                    <option value="check">{t('hazards.tpl.check')}</option>
-                    <option value="grade">{t('hazards.tpl.grade')}</option>
-                    <option value="count">{t('hazards.tpl.count')}</option>
-                  </select>
-                </td>
-                <td>
-                  <input type="checkbox" aria-label={t('hazards.tpl.required')} checked={item.required} onChange={(e) => edit(i, { required: e.target.checked })} />
-                </td>
-                <td>
-                  <button type="button" className="ghost" onClick={() => setItems((list) => list.filter((_, j) => j !== i))} aria-label={t('hazards.remove')}>
-                    ×
-                  </button>
-                </td>
-              </tr>
+      <div className="card hz-template">
+        <ChecklistRows<TemplateItem>
+          testId="hazard-template-rows"
+          items={items}
+          onChange={change}
+          zhOf={(item) => item.labelZh}
+          enOf={(item) => item.labelEn}
+          withLabels={(item, { zh, en }) => ({ ...item, ...(zh === undefined ? {} : { labelZh: zh }), ...(en === undefined ? {} : { labelEn: en }) })}
+          blank={(list) => ({ key: freshKey(list.map((item) => item.key)), labelZh: '', labelEn: '', kind: 'check', required: true })}
+          texts={{
+            zh: t('hazards.tpl.labelZh'),
+            en: t('hazards.tpl.labelEn'),
+            item: (n) => t('hazards.tpl.item', { n }),
+            up: (n) => t('hazards.tpl.up', { n }),
+            down: (n) => t('hazards.tpl.down', { n }),
+            remove: (n) => t('hazards.tpl.remove', { n }),
+            add: t('hazards.tpl.add'),
+            keys: t('hazards.tpl.keys'),
+          }}
+          extra={(item, i, edit) => (
+            <span className="hz-template-extra">
+              <select
+                aria-label={`${t('hazards.tpl.item', { n: i + 1 })} ${t('hazards.tpl.kind')}`}
+                value={item.kind}
+                onChange={(e) => {
+                  const kind = e.target.value as TemplateItem['kind'];
+                  const { failFromGrade: _old, ...rest } = item;
+                  edit({ ...rest, kind, ...(kind === 'grade' ? { failFromGrade: 'C' as const } : {}) });
+                }}
+              >
+                <option value="check">{t('hazards.tpl.check')}</option>
+                <option value="grade">{t('hazards.tpl.grade')}</option>
+                <option value="count">{t('hazards.tpl.count')}</option>
+              </select>
+              <label className="check">
+                <input type="checkbox" checked={item.required} onChange={(e) => edit({ ...item, required: e.target.checked })} />
+                {t('hazards.tpl.required')}
+              </label>
+            </span>
+          )}
+        />
+        {problems.length > 0 && (
+          <ul className="hz-error" role="alert" data-testid="hazard-template-problems">
+            {problems.map((p) => (
+              <li key={`${p.key}${JSON.stringify(p.params)}`}>{t(p.key, p.params)}</li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+        )}
         <div className="form-actions">
-          <button type="button" onClick={() => setItems((list) => [...list, { key: `item_${list.length + 1}`, labelZh: '', labelEn: '', kind: 'check', required: true }])}>
-            {t('hazards.tpl.add')}
-          </button>
-          <button type="button" className="primary" onClick={save}>
+          <button type="button" className="primary" onClick={save} data-testid="hazard-template-save">
             {t('hazards.tpl.save')}
           </button>
           {saved && <span role="status">{t('common.saved')}</span>}

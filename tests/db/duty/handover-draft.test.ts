@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HandoverRecord, HandoverSavedDraft, HandoverView } from '../../../core/contract/dutyShared';
 import { zonedToUtc } from '../../../core/time';
 import { createTestDb, type TestDb } from '../../support/db';
-import { dutyCounts } from '../../support/dutyFixtures';
+import { dutyCounts, seedPeople } from '../../support/dutyFixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -44,6 +44,7 @@ describe('the handover draft before signing', () => {
 
   it('is frozen once signed: the signed text stays, and the draft can no longer change', () => {
     const t = setup();
+    seedPeople(t);
     save(t, '交班：北环路涵洞仍有积水', null);
     const signed = t.call<HandoverRecord>('duty.signHandover', { outgoingDay: '2026-07-04', text: '交班：北环路涵洞仍有积水', signedBy: '刘洋' });
     const counts = dutyCounts(t);
