@@ -29,6 +29,7 @@ export const RULE_MESSAGES = {
   packedBase64: 'Packed readings must be base64',
   endAfterStart: 'The end must not be before the start',
   endNotBeforeStart: 'End must not be before start',
+  hostName: 'A host name or address, e.g. gis.district.lan or 10.1.2.3',
 } as const;
 
 export type RuleName = keyof typeof RULE_MESSAGES;

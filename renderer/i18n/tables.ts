@@ -13,16 +13,15 @@ import * as map from './map';
 import * as reports from './reports';
 import * as damage from './damage';
 import * as damageStats from './damageStats';
-import * as dutySettings from './dutySettings';
 import * as hazardsTemplates from './hazardsTemplates';
 import * as validation from './validation';
 
 /** Every table, by subject: keys start with their area's method prefix; the English tables are typed so a missing key fails the build. */
-export const TABLES = [core, validation, accounts, backup, settings, events, duty, hazards, hazardsInspections, evac, rain, map, reports, damage, damageStats, dutySettings, hazardsTemplates] as const;
+export const TABLES = [core, validation, accounts, backup, settings, events, duty, hazards, hazardsInspections, evac, rain, map, reports, damage, damageStats, hazardsTemplates] as const;
 
 const tables = {
-  'zh-CN': { ...core.zh, ...validation.zh, ...accounts.zh, ...backup.zh, ...settings.zh, ...events.zh, ...duty.zh, ...hazards.zh, ...hazardsInspections.zh, ...evac.zh, ...rain.zh, ...map.zh, ...reports.zh, ...damage.zh, ...damageStats.zh, ...dutySettings.zh, ...hazardsTemplates.zh },
-  en: { ...core.en, ...validation.en, ...accounts.en, ...backup.en, ...settings.en, ...events.en, ...duty.en, ...hazards.en, ...hazardsInspections.en, ...evac.en, ...rain.en, ...map.en, ...reports.en, ...damage.en, ...damageStats.en, ...dutySettings.en, ...hazardsTemplates.en },
+  'zh-CN': { ...core.zh, ...validation.zh, ...accounts.zh, ...backup.zh, ...settings.zh, ...events.zh, ...duty.zh, ...hazards.zh, ...hazardsInspections.zh, ...evac.zh, ...rain.zh, ...map.zh, ...reports.zh, ...damage.zh, ...damageStats.zh, ...hazardsTemplates.zh },
+  en: { ...core.en, ...validation.en, ...accounts.en, ...backup.en, ...settings.en, ...events.en, ...duty.en, ...hazards.en, ...hazardsInspections.en, ...evac.en, ...rain.en, ...map.en, ...reports.en, ...damage.en, ...damageStats.en, ...hazardsTemplates.en },
 };
 
 export type Lang = keyof typeof tables;

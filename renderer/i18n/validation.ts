@@ -55,6 +55,7 @@ export const zh = {
   'validation.rule.packedBase64': '导入的数据已损坏，请重新选择文件',
   'validation.rule.endAfterStart': '结束日期不能早于开始日期',
   'validation.rule.endNotBeforeStart': '结束时间不能早于开始时间',
+  'validation.rule.hostName': '{field}须为主机名或 IP 地址，如 gis.district.lan 或 10.1.2.3',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -110,4 +111,5 @@ export const en: Record<keyof typeof zh, string> = {
   'validation.rule.packedBase64': 'The imported data is damaged; choose the file again',
   'validation.rule.endAfterStart': 'The end date must not be before the start date',
   'validation.rule.endNotBeforeStart': 'The end must not be before the start',
+  'validation.rule.hostName': '{field} must be a host name or address, such as gis.district.lan or 10.1.2.3',
 };
