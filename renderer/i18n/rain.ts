@@ -140,6 +140,8 @@ export const zh = {
   'errors.rain.badMapping': '列对应有误：{problems}',
   'errors.rain.alreadyDecided': '该提示已处理过',
   'errors.rain.rangeTooLong': '时段最长 {max} 天',
+  'errors.rain.implausible': '{value} 毫米（{minutes} 分钟）超过合理上限 {limit} 毫米，未保存；确认无误后再保存',
+  'errors.rain.replaceExisting': '{code} 该时刻已有读数 {old}，新值 {new} 未保存；确认替换后才会覆盖',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -283,4 +285,6 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.rain.badMapping': 'Column mapping problem: {problems}',
   'errors.rain.alreadyDecided': 'This hint has already been decided',
   'errors.rain.rangeTooLong': 'At most {max} days',
+  'errors.rain.implausible': '{value} mm in {minutes} minutes is above the plausible limit of {limit} mm and was not saved; confirm it to save',
+  'errors.rain.replaceExisting': '{code} already has {old} for this time; {new} was not saved. Confirm to replace it',
 };
