@@ -169,6 +169,8 @@ export interface RainSummary {
   wettestDay: { day: string; meanMm: number } | null;
   wettestStation: { stationId: string; name: string; totalMm: number } | null;
   water: WaterPeriodFacts[];
+  /** the period has not ended: every figure runs to this instant (the last whole hour before now) */
+  lastDayUntilMs: number | null;
   sentence: SummarySentence;
 }
 

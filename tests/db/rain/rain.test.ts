@@ -226,6 +226,21 @@ describe('charts and the season summary', () => {
     expect(summary.sentence.en).toContain('20% above normal');
   });
 
+  it('reads a period that has not ended to the last whole hour and says the last day is incomplete, keeping its rain', () => {
+    const t = setup();
+    // Now is 1 July 12:00 Beijing time: the flood day of 1 July runs to 08:00 on the 2nd.
+    for (let h = 0; h < 6; h++) t.call('rain.addReading', { stationId: t.gauge.id, endMs: NOW - h * HOUR, value: 2 });
+    t.setNow(NOW + 20 * 60_000);
+    const summary = t.call<RainSummary>('rain.summary', { fromDay: '2026-07-01', toDay: '2026-07-01', dayRule: 'flood', periodName: { zh: '本次过程', en: 'This storm' } });
+    expect(summary.lastDayUntilMs).toBe(NOW);
+    expect(summary.stations[0]).toMatchObject({ totalMm: 8, complete: true, rainDays: 1 });
+    expect(summary.areaTotalMm).toBe(8);
+    expect(summary.sentence.zh).toBe('本次过程 1 天，雨日 1 天，降水量 8.0 毫米；最大降雨日 7 月 1 日，最大降雨站点华富街道办站；截至 7 月 1 日 12:00，当日降雨尚未结束。');
+    expect(summary.sentence.en).toContain('the last day is incomplete (to 12:00 on 1 July)');
+    // A period already over says nothing of the kind.
+    expect(t.call<RainSummary>('rain.summary', { fromDay: '2026-06-29', toDay: '2026-06-30' }).lastDayUntilMs).toBeNull();
+  });
+
   it('puts the 08:00 reading in the flood day that ends then and the 20:00 reading in the met day that ends then', () => {
     const t = setup();
     // 20:00 on 30 June Beijing time = 12:00Z; 08:00 on 1 July = 00:00Z
