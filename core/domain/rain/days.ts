@@ -44,6 +44,14 @@ export function dayOfReadingEnd(endMs: number, rule: DayRule): LocalDate {
   return rule.label === 'start' ? startDate : addDays(startDate, 1);
 }
 
+/**
+ * The named days a stretch of time from `fromMs` to `toMs` touches (an event, a storm): from the
+ * day holding its first moment to the day holding its last, so none of its rain falls outside.
+ */
+export function daysSpanning(fromMs: number, toMs: number, rule: DayRule): { fromDay: LocalDate; toDay: LocalDate } {
+  return { fromDay: dayOfReadingEnd(fromMs + 1, rule), toDay: dayOfReadingEnd(Math.max(toMs, fromMs + 1), rule) };
+}
+
 /** The window from the start of `fromDay` to the end of `toDay`, both named under `rule`. */
 export function daysWindow(fromDay: LocalDate, toDay: LocalDate, rule: DayRule): { fromMs: number; toMs: number } {
   return { fromMs: dayWindow(fromDay, rule).fromMs, toMs: dayWindow(toDay, rule).toMs };
