@@ -262,6 +262,21 @@ for (const [lang, theme] of [
       expect(batches.ok && (batches.value as { inserted: number; unchanged: number; skippedRows: number }[])[0]).toMatchObject({ inserted: 0, skippedRows: 1 });
     });
 
+    it('lists a figure above the plausible limit among the bad rows, and imports it once confirmed', async () => {
+      const { page } = e2e;
+      const file = join(dir.path, 'implausible.csv');
+      writeFileSync(file, ['站号,观测时间,雨量(mm)', 'HF01,2025-06-01 09:00,1.0', 'HF01,2025-06-01 10:00,250'].join('\n'), 'utf8');
+      await page.setInputFiles('input[name="rainFile"]', file);
+      await page.waitForSelector('[data-testid="import-preview"] tr');
+      await page.getByTestId('import-start').click();
+      await page.waitForSelector('[data-testid="import-errors"]', { timeout: 60_000 });
+      expect(await page.locator('[data-testid="import-errors"] tbody tr').textContent()).toContain(lang === 'zh-CN' ? '超过合理上限' : 'above the plausible limit');
+      expect(slot('HF01', zonedToUtc('2025-06-01', '10:00'))).toBeUndefined();
+      await page.getByTestId('import-confirm-implausible').click();
+      await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+      expect(slot('HF01', zonedToUtc('2025-06-01', '10:00'))).toBe(250_000);
+    });
+
     it('drafts the summary sentence', async () => {
       const { page } = e2e;
       // The demo holds the last fourteen days (the season may lie elsewhere in the year): the
