@@ -156,6 +156,8 @@ export const settingsSchema = z.object({
       seasonEnd: z.string().regex(/^\d{2}-\d{2}$/).default('10-15'),
       /** A gauge silent longer than this is shown as stale. */
       staleHours: z.number().min(0.5).max(72).default(3),
+      /** A rain reading above this many mm per hour (scaled up for longer intervals) is saved only when the user confirms it. */
+      implausibleMmPerHour: z.number().positive().max(2000).default(200),
     })
     .prefault({}),
   accounts: z

@@ -169,6 +169,8 @@ export interface RainSummary {
   wettestDay: { day: string; meanMm: number } | null;
   wettestStation: { stationId: string; name: string; totalMm: number } | null;
   water: WaterPeriodFacts[];
+  /** the period has not ended: every figure runs to this instant (the last whole hour before now) */
+  lastDayUntilMs: number | null;
   sentence: SummarySentence;
 }
 
@@ -234,7 +236,7 @@ export const PARSED_CHUNK_ROWS = 50_000;
 const rowErrorSchema = z.object({
   row: z.number().int().min(1),
   column: z.number().int().min(0).max(500).nullable(),
-  code: z.enum(['station_blank', 'station_unknown', 'time_invalid', 'date_invalid', 'value_negative', 'value_invalid', 'quality_unknown']),
+  code: z.enum(['station_blank', 'station_unknown', 'time_invalid', 'date_invalid', 'value_negative', 'value_invalid', 'value_implausible', 'quality_unknown']),
   severity: z.enum(['error', 'warning']),
   message_zh: z.string().max(1200),
   message_en: z.string().max(1200),
@@ -255,8 +257,12 @@ export const rainContract = {
       /** the keeper said "trace" (微量): 0 mm, but not a dry reading */
       trace: z.boolean().default(false),
       source: zText(100).default(''),
+      /** the user was shown the value as above the plausible limit (settings: rain.implausibleMmPerHour) and kept it */
+      confirmedImplausible: z.boolean().default(false),
+      /** the user was shown the stored value and chose to overwrite it with this one */
+      replace: z.boolean().default(false),
     }),
-    'Manual entry of one reading (a gauge read by phone); duplicates are merged by the stated rule',
+    'Manual entry of one reading (a gauge read by phone); refuses an implausible value or overwriting a different stored value unless confirmed; recomputes the signal hints',
   ),
   'rain.overview': read<RainOverview>()(z.object({ atMs: zInstant.optional() }), 'Station table: rolling 1–24 h sums, grades, signals, water status'),
   'rain.series': read<StationSeriesOut>()(
@@ -291,8 +297,13 @@ export const rainContract = {
     { maxBodyBytes: 16 * 1024 * 1024 },
   ),
   'rain.importCommit': write<ImportBatch>()(
-    z.object({ importId: zId, skipBadRows: z.boolean().default(false) }),
-    'Write the staged file all at once; refused while rows have errors unless skipBadRows',
+    z.object({
+      importId: zId,
+      skipBadRows: z.boolean().default(false),
+      /** the user was shown the rows above the plausible limit and keeps them; otherwise they are bad rows */
+      confirmedImplausible: z.boolean().default(false),
+    }),
+    'Write the staged file all at once; refused while rows have errors unless skipBadRows; recomputes the signal hints',
   ),
   'rain.importCancel': write<ImportBatch>()(z.object({ importId: zId }), 'Drop a staged file'),
   'rain.imports': read<ImportBatch[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) }), 'Recent imports and manual batches'),

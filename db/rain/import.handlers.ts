@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { ImportBatch } from '../../core/contract/rain';
 import { mappingProblems, rowError, type RainCsvMapping, type RowError } from '../../core/domain/rain/csv';
 import { PACKED_FIELDS, packedProblem, packRainRows, type PackedRows } from '../../core/domain/rain/packed';
-import { mergeDuplicates } from '../../core/domain/rain/readings';
+import { isImplausibleRain, mergeDuplicates } from '../../core/domain/rain/readings';
 import { Conflict, NotFound, ValidationError } from '../../core/errors';
 import type { HandlerContext, HandlerMap } from '../platform/context';
 import { rainReadingsRepo, rainStationsRepo, type ReadingRow } from './rain.repo';
 import { publicBatch, rainImportRepo, type StoredBatch } from './import.repo';
-import { BAD, decodeStagedInto, encodeStaged, newStaged, QUALITY_MASK, rowAt, slotGroups, stationOrder, TRACE, type Staged } from './staged';
+import { BAD, IMPLAUSIBLE, decodeStagedInto, encodeStaged, newStaged, QUALITY_MASK, rowAt, slotGroups, stationOrder, TRACE, type Staged } from './staged';
+import { checkSignals } from './signals.handlers';
 import { rowToReading, settleSlot } from './store';
 
 /**
@@ -41,6 +42,8 @@ function stagePacked(ctx: HandlerContext, batch: StoredBatch, head: ChunkHead, p
   });
   const errors: RowError[] = [...packed.errors];
   const badRows = new Set(errors.filter((e) => e.severity === 'error').map((e) => e.row));
+  const mapping = batch.mapping as RainCsvMapping;
+  const { implausibleMmPerHour } = ctx.settings().rain;
   const { data, count } = packed;
   const staged = newStaged(count);
   for (let i = 0; i < count; i++) {
@@ -48,15 +51,18 @@ function stagePacked(ctx: HandlerContext, batch: StoredBatch, head: ChunkHead, p
     const station = known[data[p]];
     const row = data[p + 6];
     if (station === null) {
-      errors.push(rowError(row, 'station_unknown', (batch.mapping as RainCsvMapping).station ?? null, packed.stations[data[p]]));
+      errors.push(rowError(row, 'station_unknown', mapping.station ?? null, packed.stations[data[p]]));
       badRows.add(row);
     }
+    const mm = Number.isNaN(data[p + 3]) ? null : data[p + 3] / 1000;
+    const implausible = station !== null && !station.water && isImplausibleRain(mm, data[p + 2] / 60, implausibleMmPerHour);
+    if (implausible) errors.push(rowError(row, 'value_implausible', mapping.value, String(mm)));
     staged.station[i] = station?.key ?? 0;
     staged.end[i] = data[p + 1];
     // A water level is an instant, not an amount over an interval.
     staged.interval[i] = station?.water ? 0 : data[p + 2];
     staged.value[i] = data[p + 3];
-    staged.flags[i] = data[p + 4] | (data[p + 5] ? TRACE : 0) | (station === null || badRows.has(row) ? BAD : 0);
+    staged.flags[i] = data[p + 4] | (data[p + 5] ? TRACE : 0) | (station === null || badRows.has(row) ? BAD : 0) | (implausible ? IMPLAUSIBLE : 0);
   }
   rainImportRepo(ctx.db).putChunk(batch.key, head.seq, head.firstRow, head.rowCount, packed.stations, encodeStaged(staged), errors);
   return { readings: count, errors: errors.length };
@@ -189,16 +195,17 @@ function writeStaged(ctx: HandlerContext, staged: Staged, order: Int32Array, bat
   }
 }
 
-function commit(ctx: HandlerContext, importId: string, skipBadRows: boolean): ImportBatch {
+function commit(ctx: HandlerContext, importId: string, skipBadRows: boolean, confirmedImplausible: boolean): ImportBatch {
   const imports = rainImportRepo(ctx.db);
   const batch = openBatch(ctx, importId);
-  const badRows = imports.badRows(batch.key);
+  const badRows = imports.badRows(batch.key, confirmedImplausible);
   if (badRows.size > 0 && !skipBadRows) {
     throw new ValidationError('errors.rain.importHasErrors', `${badRows.size} rows have errors; fix the file or choose to skip them`, { rows: badRows.size });
   }
   const { staged, rowsRead } = loadStaged(ctx, batch.key);
   const skip = new Uint8Array(staged.n);
-  for (let i = 0; i < staged.n; i++) if (staged.flags[i] & BAD) skip[i] = 1;
+  const refused = confirmedImplausible ? BAD : BAD | IMPLAUSIBLE;
+  for (let i = 0; i < staged.n; i++) if (staged.flags[i] & refused) skip[i] = 1;
   const counts: CommitCounts = { readings: 0, inserted: 0, replaced: 0, unchanged: 0, duplicates: 0 };
   counts.duplicates += mergeWithinFile(ctx, staged, batch.key, skip);
 
@@ -207,6 +214,7 @@ function commit(ctx: HandlerContext, importId: string, skipBadRows: boolean): Im
   imports.finish(batch.key, { status: 'committed', rowsRead, ...counts, skippedRows: skipBadRows ? badRows.size : 0, committedAt: ctx.nowIso, updatedAt: ctx.nowIso });
   const after = publicBatch(imports.get(importId) as StoredBatch);
   ctx.audit({ entity: 'rain_import', entityId: importId, before: publicBatch(batch), after });
+  checkSignals(ctx, ctx.nowMs);
   return after;
 }
 
@@ -228,7 +236,7 @@ export const rainImportHandlers = {
   },
   'rain.importChunk': (ctx, input) => stageRows(ctx, input),
   'rain.importParsed': (ctx, input) => stageParsed(ctx, input),
-  'rain.importCommit': (ctx, { importId, skipBadRows }) => commit(ctx, importId, skipBadRows),
+  'rain.importCommit': (ctx, { importId, skipBadRows, confirmedImplausible }) => commit(ctx, importId, skipBadRows, confirmedImplausible),
   'rain.importCancel': (ctx, { importId }) => {
     const imports = rainImportRepo(ctx.db);
     const batch = openBatch(ctx, importId);

@@ -110,7 +110,9 @@ export const rainImportRepo = perDb((db: Db) => {
   );
   const errors = db.prepare('SELECT row, col AS "column", code, severity, message_zh, message_en FROM rain_import_errors WHERE batch_key = ? ORDER BY row, rowid LIMIT ? OFFSET ?');
   const errorCount = db.prepare('SELECT count(*) FROM rain_import_errors WHERE batch_key = ?').pluck();
-  const badRows = db.prepare("SELECT DISTINCT row FROM rain_import_errors WHERE batch_key = ? AND severity = 'error'").pluck();
+  const badRows = db
+    .prepare("SELECT DISTINCT row FROM rain_import_errors WHERE batch_key = ? AND severity = 'error' AND (? = 0 OR code <> 'value_implausible')")
+    .pluck();
   const insertDuplicate = db.prepare(
     `INSERT INTO rain_duplicates (id, batch_key, station_key, end_ms, interval_s, kept_milli, dropped_milli, kept, rule, conflict, created_at)
      VALUES (@id, @batchKey, @stationKey, @endMs, @intervalS, @keptMilli, @droppedMilli, @kept, @rule, @conflict, @createdAt)`,
@@ -146,7 +148,8 @@ export const rainImportRepo = perDb((db: Db) => {
       rows: errors.all(batchKey, limit, offset) as RowError[],
       total: errorCount.get(batchKey) as number,
     }),
-    badRows: (batchKey: number) => new Set(badRows.all(batchKey) as number[]),
+    /** Rows with an error; with `implausibleConfirmed`, a value above the plausible limit alone no longer makes a row bad. */
+    badRows: (batchKey: number, implausibleConfirmed = false) => new Set(badRows.all(batchKey, implausibleConfirmed ? 1 : 0) as number[]),
     insertDuplicate: (d: DuplicateInsert) => insertDuplicate.run({ ...d, conflict: d.conflict ? 1 : 0 }),
     duplicates: (batchKey: number | null, limit: number): { rows: DuplicateRecord[]; total: number } => {
       const rows = duplicates.all({ batchKey, limit }) as { stationCode: string; endMs: number; intervalS: number; keptMilli: number | null; droppedMilli: number | null; kept: string; rule: string; conflict: number }[];

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { ParsedInputOf } from '../../core/contract';
 import type { ReadingOutcome } from '../../core/contract/rain';
+import { implausibleLimitMm, isImplausibleRain } from '../../core/domain/rain/readings';
 import { EMPTY_LAYER, toColumns, type MapLayerData, type MapPoint } from '../../core/contract/map-layers';
 import { Conflict, NotFound, StaleRecord, ValidationError } from '../../core/errors';
 import type { HandlerContext, HandlerMap } from '../platform/context';
@@ -7,8 +9,8 @@ import { publicStation, qualityCode, rainReadingsRepo, rainStationsRepo, type St
 import { rainImportRepo } from './import.repo';
 import { overview, stationSeries } from './compute';
 import { rainImportHandlers } from './import.handlers';
-import { rainSignalHandlers } from './signals.handlers';
-import { settleSlot, toMilli } from './store';
+import { checkSignals, rainSignalHandlers } from './signals.handlers';
+import { CONFIRMED_REPLACE, confirmedReplacement, settleSlot, toMilli } from './store';
 import { rainSummary } from './summary.handlers';
 
 function liveStation(ctx: HandlerContext, id: string): StoredStation {
@@ -17,33 +19,53 @@ function liveStation(ctx: HandlerContext, id: string): StoredStation {
   return station;
 }
 
-/** The duty officer's one-line entry: each reading is its own small batch, so its source and time are kept. */
-function addReading(
-  ctx: HandlerContext,
-  input: { stationId: string; endMs: number; value: number | null; intervalMinutes: number; quality: 'ok' | 'suspect' | 'missing' | 'estimated'; trace: boolean; source: string },
-): ReadingOutcome {
+type ReadingInput = ParsedInputOf<'rain.addReading'>;
+
+/**
+ * The duty officer's one-line entry: each reading is its own small batch, so its source and time
+ * are kept. Two things are only done when the input says the user was asked: keeping a value
+ * beyond the plausible limit, and overwriting a different stored value (the merge rule would
+ * otherwise decide silently which of two people's figures stands).
+ */
+function addReading(ctx: HandlerContext, input: ReadingInput): ReadingOutcome {
   const station = liveStation(ctx, input.stationId);
-  const { futureToleranceMinutes } = ctx.settings().duty;
-  if (input.endMs > ctx.nowMs + futureToleranceMinutes * 60_000) throw new ValidationError('errors.rain.future', 'A reading cannot be from the future');
+  const { duty, rain } = ctx.settings();
+  if (input.endMs > ctx.nowMs + duty.futureToleranceMinutes * 60_000) throw new ValidationError('errors.rain.future', 'A reading cannot be from the future');
   if (station.type === 'rain' && input.value !== null && input.value < 0) throw new ValidationError('errors.rain.negative', 'Rainfall cannot be negative');
-  const imports = rainImportRepo(ctx.db);
-  const batchId = randomUUID();
-  const batchKey = imports.nextKey();
-  imports.insert({ id: batchId, key: batchKey, kind: 'manual', source: input.source || '手工录入', fileHash: '', mapping: null, status: 'committed', actorName: ctx.actor.name, createdAt: ctx.nowIso, updatedAt: ctx.nowIso });
   const value = input.quality === 'missing' ? null : input.value;
+  const intervalMinutes = station.type === 'water' ? 0 : input.intervalMinutes;
+  if (station.type === 'rain' && !input.confirmedImplausible && isImplausibleRain(value, intervalMinutes, rain.implausibleMmPerHour)) {
+    const limit = implausibleLimitMm(intervalMinutes, rain.implausibleMmPerHour);
+    throw new ValidationError('errors.rain.implausible', `${value} mm in ${intervalMinutes} minutes is above ${limit} mm; confirm it to save`, { value: value as number, minutes: intervalMinutes, limit });
+  }
+  const imports = rainImportRepo(ctx.db);
+  const readings = rainReadingsRepo(ctx.db);
+  const batchKey = imports.nextKey();
   const row = {
     station_key: station.key,
     end_ms: input.endMs,
-    interval_s: station.type === 'water' ? 0 : input.intervalMinutes * 60,
+    interval_s: intervalMinutes * 60,
     value_milli: toMilli(value),
     quality: value === null ? qualityCode('missing') : qualityCode(input.quality),
     trace: input.trace && value === 0 ? 1 : 0,
     batch_key: batchKey,
   };
-  const readings = rainReadingsRepo(ctx.db);
-  let result: ReadingOutcome = { outcome: 'inserted', endMs: row.end_ms, value, rule: null };
   const before = readings.slot(row.station_key, row.end_ms, row.interval_s) ?? null;
-  if (!readings.insertNew(row)) {
+  const overwrites = before !== null && before.value_milli !== null && row.value_milli !== null && (before.value_milli !== row.value_milli || before.trace !== row.trace);
+  if (overwrites && !input.replace) {
+    throw new Conflict('errors.rain.replaceExisting', `${station.code} already has ${before.value_milli! / 1000} for this time; send replace to overwrite it`, {
+      code: station.code,
+      old: before.value_milli! / 1000,
+      new: value as number,
+    });
+  }
+  imports.insert({ id: randomUUID(), key: batchKey, kind: 'manual', source: input.source || '手工录入', fileHash: '', mapping: null, status: 'committed', actorName: ctx.actor.name, createdAt: ctx.nowIso, updatedAt: ctx.nowIso });
+  let result: ReadingOutcome = { outcome: 'inserted', endMs: row.end_ms, value, rule: null };
+  if (overwrites) {
+    readings.replace(row);
+    imports.insertDuplicate(confirmedReplacement(before, row, ctx.nowIso));
+    result = { outcome: 'replaced', endMs: row.end_ms, value, rule: CONFIRMED_REPLACE };
+  } else if (!readings.insertNew(row)) {
     const settled = settleSlot(readings, before!, row, ctx.nowIso);
     if (settled.duplicate) imports.insertDuplicate(settled.duplicate);
     const kept = readings.slot(row.station_key, row.end_ms, row.interval_s)!;
@@ -52,6 +74,7 @@ function addReading(
   const counts = { inserted: result.outcome === 'inserted' ? 1 : 0, replaced: result.outcome === 'replaced' ? 1 : 0, unchanged: result.outcome === 'inserted' || result.outcome === 'replaced' ? 0 : 1 };
   imports.finish(batchKey, { status: 'committed', rowsRead: 1, readings: 1, ...counts, duplicates: before ? 1 : 0, skippedRows: 0, committedAt: ctx.nowIso, updatedAt: ctx.nowIso });
   ctx.audit({ entity: 'rain_reading', entityId: `${station.code}@${new Date(row.end_ms).toISOString()}`, before, after: { ...row, outcome: result.outcome, source: input.source } });
+  if (station.type === 'rain') checkSignals(ctx, ctx.nowMs);
   return result;
 }
 

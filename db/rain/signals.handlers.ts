@@ -17,7 +17,7 @@ const QUIET_MS = 24 * 3_600_000;
  * threshold. Only the met service issues signals; the app logs what the data showed and what
  * the officer decided.
  */
-function checkSignals(ctx: HandlerContext, atMs: number): SignalSuggestion[] {
+export function checkSignals(ctx: HandlerContext, atMs: number): SignalSuggestion[] {
   const thresholds = ctx.settings().rain.signals as SignalThresholds;
   const stations = rainStationsRepo(ctx.db).list('rain');
   const repo = rainSignalsRepo(ctx.db);
@@ -36,8 +36,22 @@ function checkSignals(ctx: HandlerContext, atMs: number): SignalSuggestion[] {
     const suggestion = repo.get(id) as SignalSuggestion;
     ctx.audit({ entity: 'rain_signal_suggestion', entityId: id, before: null, after: suggestion });
     created.push(suggestion);
+    supersedeLower(ctx, suggestion, seenAt - QUIET_MS, rank);
   }
   return created;
+}
+
+/**
+ * A lower hint still open for the same gauge within the same quiet window is out of date once
+ * a higher one is put: the officer acts on the highest, so the lower is closed, naming the one
+ * that replaced it, rather than left beside it.
+ */
+function supersedeLower(ctx: HandlerContext, by: SignalSuggestion, fromMs: number, rank: number): void {
+  const repo = rainSignalsRepo(ctx.db);
+  for (const before of repo.openBelow(by.stationId, fromMs, by.atMs, rank)) {
+    repo.decide(before.id, 'dismissed', ctx.actor.name, `superseded:${by.id}`, ctx.nowIso);
+    ctx.audit({ entity: 'rain_signal_suggestion', entityId: before.id, before, after: repo.get(before.id) });
+  }
 }
 
 export const rainSignalHandlers = {

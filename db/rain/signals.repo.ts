@@ -42,6 +42,10 @@ export const rainSignalsRepo = perDb((db: Db) => {
     `SELECT count(*) FROM rain_signal_suggestions WHERE station_id = ? AND at_ms > ? AND at_ms <= ?
        AND (CASE colour WHEN 'blue' THEN 1 WHEN 'yellow' THEN 2 WHEN 'orange' THEN 3 ELSE 4 END) >= ?`,
   ).pluck();
+  const openBelow = db.prepare(
+    `${SELECT_SUGGESTION} WHERE g.station_id = ? AND g.status = 'open' AND g.at_ms > ? AND g.at_ms <= ?
+       AND (CASE g.colour WHEN 'blue' THEN 1 WHEN 'yellow' THEN 2 WHEN 'orange' THEN 3 ELSE 4 END) < ?`,
+  );
   const insert = db.prepare(
     `INSERT INTO rain_signal_suggestions (id, station_id, colour, window_key, total_mm, threshold_mm, at_ms, status, decided_by, decided_at, note, created_at, updated_at)
      VALUES (@id, @stationId, @colour, @window, @totalMm, @thresholdMm, @atMs, 'open', NULL, NULL, '', @createdAt, @createdAt)`,
@@ -63,6 +67,8 @@ export const rainSignalsRepo = perDb((db: Db) => {
     list: (status: SignalSuggestion['status'] | null, limit: number) => (list.all({ status, limit }) as SuggestionRow[]).map(toSuggestion),
     /** rank: blue 1 … red 4 */
     alreadySuggested: (stationId: string, fromMs: number, toMs: number, rank: number) => (recentSame.get(stationId, fromMs, toMs, rank) as number) > 0,
+    /** Open hints of the gauge below `rank` within (fromMs, toMs]. */
+    openBelow: (stationId: string, fromMs: number, toMs: number, rank: number) => (openBelow.all(stationId, fromMs, toMs, rank) as SuggestionRow[]).map(toSuggestion),
     insert: (s: { id: string; stationId: string; colour: SignalColour; window: RollingKey; totalMm: number; thresholdMm: number; atMs: number; createdAt: string }) => insert.run(s),
     decide: (id: string, status: 'accepted' | 'dismissed', by: string, note: string, nowIso: string) => decide.run(status, by, nowIso, note, nowIso, id),
     normals: (stationId: string | null) => normalsAll.all({ stationId }) as NormalRecord[],

@@ -11,7 +11,7 @@ import type { ReadingRow } from './rain.repo';
  *
  * Blob layout for n readings: end ms (float64 × n), value in thousandths (float64 × n, NaN when
  * missing), station key (int32 × n), interval s (int32 × n), flags (uint8 × n: quality code in
- * the low two bits, then TRACE and BAD). Byte order is the machine's; a staged file lives and
+ * the low two bits, then TRACE, BAD and IMPLAUSIBLE). Byte order is the machine's; a staged file lives and
  * dies within one import.
  */
 export interface Staged {
@@ -27,6 +27,8 @@ export const QUALITY_MASK = 3;
 export const TRACE = 4;
 /** from a row with an error (or an unknown station): skipped, or the file refused */
 export const BAD = 8;
+/** above the plausible limit: skipped, or the file refused, unless the user confirmed such values */
+export const IMPLAUSIBLE = 16;
 
 const BYTES_PER_READING = 8 + 8 + 4 + 4 + 1;
 

@@ -56,3 +56,22 @@ export function settleSlot(
   };
   return { outcome: keepIncoming ? 'replaced' : identical ? 'unchanged' : 'kept_existing', duplicate, rule: group.rule };
 }
+
+/** The rule named for a stored reading the user chose to overwrite after seeing both values. */
+export const CONFIRMED_REPLACE = 'confirmed_replace';
+
+export function confirmedReplacement(existing: ReadingRow, incoming: ReadingRow, nowIso: string): DuplicateInsert {
+  return {
+    id: randomUUID(),
+    batchKey: incoming.batch_key,
+    stationKey: incoming.station_key,
+    endMs: incoming.end_ms,
+    intervalS: incoming.interval_s,
+    keptMilli: incoming.value_milli,
+    droppedMilli: existing.value_milli,
+    kept: 'incoming',
+    rule: CONFIRMED_REPLACE,
+    conflict: true,
+    createdAt: nowIso,
+  };
+}

@@ -4,7 +4,7 @@ import { windowSum } from '../../core/domain/rain/series';
 import { rainSummarySentence } from '../../core/domain/rain/summary';
 import { areaAverage, departureFromNormal, wettestStation } from '../../core/domain/rain/sums';
 import { daysAboveLevel, peakLevel } from '../../core/domain/rain/water';
-import { daysBetween } from '../../core/time';
+import { daysBetween, localParts } from '../../core/time';
 import { ValidationError } from '../../core/errors';
 import type { HandlerContext } from '../platform/context';
 import { rainReadingsRepo, rainStationsRepo } from './rain.repo';
@@ -20,6 +20,7 @@ export interface SummaryQuery {
 }
 
 const MAX_DAYS = 400;
+const HOUR = 3_600_000;
 
 /**
  * Figures for a period of named days (a season, an event, a month): per gauge and for the
@@ -30,7 +31,12 @@ export function rainSummary(ctx: HandlerContext, q: SummaryQuery): RainSummary {
   if (days > MAX_DAYS) throw new ValidationError('errors.rain.rangeTooLong', `At most ${MAX_DAYS} days`, { max: MAX_DAYS });
   const { timeZone } = ctx.settings().general;
   const rule: DayRule = { ...(q.dayRule === 'met' ? MET_DAY_RULE : FLOOD_DAY_RULE), timeZone };
-  const { fromMs, toMs } = daysWindow(q.fromDay, q.toDay, rule);
+  const period = daysWindow(q.fromDay, q.toDay, rule);
+  const { fromMs } = period;
+  // A period ending later than now (a storm still going on) is read to the last whole hour, so the
+  // known rain of the last day is counted as complete so far instead of dropped as a day with gaps.
+  const lastDayUntilMs = period.toMs > ctx.nowMs ? Math.max(fromMs, Math.floor(ctx.nowMs / HOUR) * HOUR) : null;
+  const toMs = lastDayUntilMs ?? period.toMs;
   const all = rainStationsRepo(ctx.db).list();
   const signals = rainSignalsRepo(ctx.db);
 
@@ -39,7 +45,7 @@ export function rainSummary(ctx: HandlerContext, q: SummaryQuery): RainSummary {
   const series = rainGauges.map((s) => loadSeries(ctx.db, s, fromMs, toMs, readings));
   const stations: StationPeriodTotal[] = rainGauges.map((s, i) => {
     const total = windowSum(series[i], fromMs, toMs);
-    const daily = dailyTotals(series[i], q.fromDay, q.toDay, rule);
+    const daily = dailyTotals(series[i], q.fromDay, q.toDay, rule, toMs);
     const counted = countRainDays(daily);
     const wettest = wettestDay(daily, (d) => d.totalMm);
     const normalMm = signals.normal(s.id, q.period)?.normalMm ?? null;
@@ -60,7 +66,7 @@ export function rainSummary(ctx: HandlerContext, q: SummaryQuery): RainSummary {
 
   const sums = series.map((s) => windowSum(s, fromMs, toMs));
   const area = areaAverage(sums);
-  const areaDays = areaDailyTotals(series, q.fromDay, q.toDay, rule);
+  const areaDays = areaDailyTotals(series, q.fromDay, q.toDay, rule, toMs);
   const areaWettest = wettestDay(areaDays, (d) => d.meanMm);
   const wettest = wettestStation(sums);
   const wettestGauge = wettest ? rainGauges.find((s) => s.id === wettest.stationId) : undefined;
@@ -93,6 +99,7 @@ export function rainSummary(ctx: HandlerContext, q: SummaryQuery): RainSummary {
     wettestStation: wettestGauge ? { zh: wettestGauge.name, en: wettestGauge.nameEn || wettestGauge.name } : null,
     peakLevelM: highest?.peakM ?? null,
     daysAboveWarning: highest ? highest.daysAboveWarning : null,
+    lastDayUntil: lastDayUntilMs === null ? null : { day: localParts(lastDayUntilMs, timeZone).date, time: localParts(lastDayUntilMs, timeZone).time },
   });
 
   return {
@@ -105,6 +112,7 @@ export function rainSummary(ctx: HandlerContext, q: SummaryQuery): RainSummary {
     wettestDay: areaWettest && areaWettest.meanMm !== null ? { day: areaWettest.day, meanMm: areaWettest.meanMm } : null,
     wettestStation: wettest && wettestGauge ? { stationId: wettest.stationId, name: wettestGauge.name, totalMm: wettest.totalMm } : null,
     water,
+    lastDayUntilMs,
     sentence,
   };
 }

@@ -47,7 +47,7 @@ export interface RainCsvMapping {
   source?: string;
 }
 
-export type RowErrorCode = 'station_blank' | 'station_unknown' | 'time_invalid' | 'date_invalid' | 'value_negative' | 'value_invalid' | 'quality_unknown';
+export type RowErrorCode = 'station_blank' | 'station_unknown' | 'time_invalid' | 'date_invalid' | 'value_negative' | 'value_invalid' | 'value_implausible' | 'quality_unknown';
 
 export interface RowError {
   /** row number as the user sees it (1-based within the file when firstRowNumber is right) */
@@ -88,6 +88,7 @@ const MESSAGES: Record<RowErrorCode, (cell: string) => { zh: string; en: string 
   date_invalid: (c) => ({ zh: `日期不存在“${c}”`, en: `No such date "${c}"` }),
   value_negative: (c) => ({ zh: `降水量为负数“${c}”，按缺测处理`, en: `Negative rainfall "${c}", treated as missing` }),
   value_invalid: (c) => ({ zh: `无法识别的降水量“${c}”，按缺测处理`, en: `Unreadable rainfall "${c}", treated as missing` }),
+  value_implausible: (c) => ({ zh: `降水量 ${c} 毫米超过合理上限，确认无误后才导入`, en: `Rainfall of ${c} mm is above the plausible limit; imported only when confirmed` }),
   quality_unknown: (c) => ({ zh: `未知的质量标记“${c}”，按可疑处理`, en: `Unknown quality flag "${c}", treated as suspect` }),
 };
 

@@ -44,6 +44,14 @@ export function dayOfReadingEnd(endMs: number, rule: DayRule): LocalDate {
   return rule.label === 'start' ? startDate : addDays(startDate, 1);
 }
 
+/**
+ * The named days a stretch of time from `fromMs` to `toMs` touches (an event, a storm): from the
+ * day holding its first moment to the day holding its last, so none of its rain falls outside.
+ */
+export function daysSpanning(fromMs: number, toMs: number, rule: DayRule): { fromDay: LocalDate; toDay: LocalDate } {
+  return { fromDay: dayOfReadingEnd(fromMs + 1, rule), toDay: dayOfReadingEnd(Math.max(toMs, fromMs + 1), rule) };
+}
+
 /** The window from the start of `fromDay` to the end of `toDay`, both named under `rule`. */
 export function daysWindow(fromDay: LocalDate, toDay: LocalDate, rule: DayRule): { fromMs: number; toMs: number } {
   return { fromMs: dayWindow(fromDay, rule).fromMs, toMs: dayWindow(toDay, rule).toMs };
@@ -59,10 +67,19 @@ function eachDay(fromDay: LocalDate, toDay: LocalDate): LocalDate[] {
   return days;
 }
 
-/** One total per named day from `fromDay` to `toDay` inclusive. */
-export function dailyTotals(series: StationSeries, fromDay: LocalDate, toDay: LocalDate, rule: DayRule): DayTotal[] {
+/**
+ * A day's window read no further than `untilMs`: a day under way counts what has fallen so far.
+ * A day not yet begun keeps its whole window, which no reading covers, so it stays unknown.
+ */
+function windowUntil(day: LocalDate, rule: DayRule, untilMs: number): { fromMs: number; toMs: number } {
+  const { fromMs, toMs } = dayWindow(day, rule);
+  return untilMs > fromMs ? { fromMs, toMs: Math.min(toMs, untilMs) } : { fromMs, toMs };
+}
+
+/** One total per named day from `fromDay` to `toDay` inclusive, each read to `untilMs` at the latest. */
+export function dailyTotals(series: StationSeries, fromDay: LocalDate, toDay: LocalDate, rule: DayRule, untilMs = Infinity): DayTotal[] {
   return eachDay(fromDay, toDay).map((day) => {
-    const { fromMs, toMs } = dayWindow(day, rule);
+    const { fromMs, toMs } = windowUntil(day, rule, untilMs);
     return { day, ...windowSum(series, fromMs, toMs) };
   });
 }
@@ -76,9 +93,9 @@ export interface AreaDayTotal {
 }
 
 /** Area-average daily totals (mean of the stations complete on each day). */
-export function areaDailyTotals(series: readonly StationSeries[], fromDay: LocalDate, toDay: LocalDate, rule: DayRule): AreaDayTotal[] {
+export function areaDailyTotals(series: readonly StationSeries[], fromDay: LocalDate, toDay: LocalDate, rule: DayRule, untilMs = Infinity): AreaDayTotal[] {
   return eachDay(fromDay, toDay).map((day) => {
-    const { fromMs, toMs } = dayWindow(day, rule);
+    const { fromMs, toMs } = windowUntil(day, rule, untilMs);
     const avg = areaAverage(series.map((s) => windowSum(s, fromMs, toMs)));
     return { day, meanMm: avg.meanMm, stationsUsed: avg.stationsUsed, stationsTotal: avg.stationsTotal };
   });

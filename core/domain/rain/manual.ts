@@ -1,4 +1,5 @@
-import { addDays, localParts, zonedToUtc, DEFAULT_TIME_ZONE } from '../../time';
+import { addDays, localParts, zonedToUtc, DEFAULT_TIME_ZONE, type LocalDate, type LocalTime } from '../../time';
+import { dayOfReadingEnd } from './days';
 import { classifyRainValue } from './readings';
 
 /**
@@ -17,6 +18,8 @@ export interface ManualLine {
   /** null: the keeper said there is no reading */
   value: number | null;
   trace: boolean;
+  /** the line named the date; without one the time means its latest past occurrence */
+  dated: boolean;
 }
 
 export type ManualLineError = 'format' | 'time' | 'value';
@@ -56,13 +59,37 @@ export function parseManualLine(line: string, nowMs: number, timeZone: string = 
   // "14:00" said at 09:30 means yesterday afternoon: a reading is never from the future.
   if (dateText === null && endMs > nowMs) endMs = zonedToUtc(addDays(date, -1), clock, timeZone);
 
+  const dated = dateText !== null;
   const lower = rawValue.toLowerCase();
-  if (['缺测', '缺', '-', 'm', 'x'].includes(lower)) return { ok: true, value: { code, endMs, value: null, trace: false } };
+  if (['缺测', '缺', '-', 'm', 'x'].includes(lower)) return { ok: true, value: { code, endMs, value: null, trace: false, dated } };
   // Water levels may be below the gauge datum, so the sign is checked by the caller per gauge type.
   const signed = /^-\d/.test(rawValue) ? Number(rawValue) : null;
-  if (signed !== null && Number.isFinite(signed)) return { ok: true, value: { code, endMs, value: signed, trace: false } };
+  if (signed !== null && Number.isFinite(signed)) return { ok: true, value: { code, endMs, value: signed, trace: false, dated } };
   const v = classifyRainValue(rawValue, []);
-  if (v.status === 'trace') return { ok: true, value: { code, endMs, value: 0, trace: true } };
+  if (v.status === 'trace') return { ok: true, value: { code, endMs, value: 0, trace: true, dated } };
   if (v.status !== 'number') return { ok: false, error: 'value' };
-  return { ok: true, value: { code, endMs, value: v.value, trace: false } };
+  return { ok: true, value: { code, endMs, value: v.value, trace: false, dated } };
+}
+
+export interface DayChoice {
+  endMs: number;
+  /** the duty day the amount is counted in: the day whose (start, end] holds its end */
+  dutyDay: LocalDate;
+}
+
+/**
+ * A date typed with a time that is a day boundary (the duty day's start, or midnight) names an
+ * end-of-period two ways: "7-6 08:00" is the instant 6 July 08:00, whose hour belongs to the duty
+ * day of 5 July, but a keeper reading out "the 6th's rain" by the hour it closes means 7 July
+ * 08:00; "7-6 00:00" is likewise the end of 5 July or "24:00" on the 6th. Both choices are
+ * offered when both are past (`latestMs`); otherwise there is nothing to ask. Without a date the
+ * latest past occurrence is meant and there is no other past reading of it.
+ */
+export function boundaryDayChoices(line: ManualLine, dutyDayStart: LocalTime, latestMs: number, timeZone: string = DEFAULT_TIME_ZONE): DayChoice[] {
+  if (!line.dated) return [];
+  const { date, time } = localParts(line.endMs, timeZone);
+  if (time !== dutyDayStart && time !== '00:00') return [];
+  const rule = { boundary: dutyDayStart, label: 'start' as const, timeZone };
+  const choices = [line.endMs, zonedToUtc(addDays(date, 1), time, timeZone)].filter((endMs) => endMs <= latestMs);
+  return choices.length === 2 ? choices.map((endMs) => ({ endMs, dutyDay: dayOfReadingEnd(endMs, rule) })) : [];
 }

@@ -218,3 +218,16 @@ export function roundToTenth(mm: number): number {
 export function cleanMm(mm: number): number {
   return Math.round(mm * 1e6) / 1e6;
 }
+
+/**
+ * The most rain a reading over `intervalMinutes` may hold before the user is asked to confirm
+ * it: `mmPerHour` for an hour or less (a short burst can hold most of an hour's rain), scaled
+ * with the length of longer intervals. Typing 250 for 25.0 is the usual slip on the phone.
+ */
+export function implausibleLimitMm(intervalMinutes: number, mmPerHour: number): number {
+  return mmPerHour * Math.max(1, intervalMinutes / 60);
+}
+
+export function isImplausibleRain(value: number | null, intervalMinutes: number, mmPerHour: number): boolean {
+  return value !== null && value > implausibleLimitMm(intervalMinutes, mmPerHour);
+}

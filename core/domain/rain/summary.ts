@@ -24,6 +24,12 @@ export interface SummaryFigures {
   wettestStation?: { zh: string; en?: string } | null;
   peakLevelM?: number | null;
   daysAboveWarning?: number | null;
+  /**
+   * The period's last day has not ended: the figures run to this local day and time. Said in
+   * the sentence, so a report does not pass a day still raining off as complete, and no
+   * departure from a whole period's normal is claimed.
+   */
+  lastDayUntil?: { day: LocalDate; time: string } | null;
 }
 
 export interface SummarySentence {
@@ -72,7 +78,7 @@ export function rainSummarySentence(f: SummaryFigures): SummarySentence {
     const mm = f.totalMm.toFixed(1);
     zhRain.push(f.totalIsLowerBound ? `降水量不少于 ${mm} 毫米（部分数据缺测）` : `降水量 ${mm} 毫米`);
     enRain.push(f.totalIsLowerBound ? `at least ${mm} mm of rain (some data missing)` : `${mm} mm of rain`);
-    const dep = f.totalIsLowerBound ? null : departureFromNormal(f.totalMm, f.normalMm);
+    const dep = f.totalIsLowerBound || f.lastDayUntil ? null : departureFromNormal(f.totalMm, f.normalMm);
     if (dep) {
       const pct = Math.abs(Math.round(dep.percent));
       if (dep.direction === 'equal') {
@@ -99,6 +105,11 @@ export function rainSummarySentence(f: SummaryFigures): SummarySentence {
   if (has(f.daysAboveWarning)) {
     zhWater.push(f.daysAboveWarning > 0 ? `超警戒 ${f.daysAboveWarning} 天` : '未超警戒');
     enWater.push(f.daysAboveWarning > 0 ? `above warning level on ${plural(f.daysAboveWarning, 'day', 'days')}` : 'never above warning level');
+  }
+
+  if (f.lastDayUntil) {
+    zhGroups.push([`截至 ${dayZh(f.lastDayUntil.day)} ${f.lastDayUntil.time}，当日降雨尚未结束`]);
+    enGroups.push([`the last day is incomplete (to ${f.lastDayUntil.time} on ${dayEn(f.lastDayUntil.day)})`]);
   }
 
   const zh = zhGroups.filter((g) => g.length > 0).map((g) => g.join('，')).join('；');

@@ -70,9 +70,10 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     }
   }
 
-  async function skipAndCommit(importId: string) {
+  /** Bad rows are skipped; rows only above the plausible limit are kept when the user confirms them. */
+  async function skipAndCommit(importId: string, confirmedImplausible = false) {
     setPhase({ kind: 'committing' });
-    const batch = await act('rain.importCommit', { importId, skipBadRows: true });
+    const batch = await act('rain.importCommit', { importId, skipBadRows: true, confirmedImplausible });
     history.reload();
     if (batch) {
       setPhase({ kind: 'done', batch });
@@ -222,6 +223,11 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
           <button type="button" onClick={() => void skipAndCommit(phase.importId)} data-testid="import-skip">
             {t('rain.import.skipAndCommit')}
           </button>
+          {phase.list.some((e) => e.code === 'value_implausible') && (
+            <button type="button" onClick={() => void skipAndCommit(phase.importId, true)} data-testid="import-confirm-implausible">
+              {t('rain.import.confirmImplausible')}
+            </button>
+          )}
         </div>
       )}
       {history.data && history.data.length > 0 && (

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { SVGRenderer } from 'echarts/renderers';
 import type { StationSeriesOut } from '../../../core/contract/rain';
 import { useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
@@ -10,8 +10,9 @@ import { plain } from '../../format/safe';
 import { useUi } from '../../store/ui';
 import { fmtM, fmtMm, fmtTime, useTimeZone } from './format';
 
-// Only the parts drawn here, so the chart costs a fraction of the full echarts bundle.
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+// Only the parts drawn here, so the chart costs a fraction of the full echarts bundle. SVG: crisp when
+// printed, and its text is in the page, so a test can check that nothing is drawn over anything else.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 const RANGES = [24, 72, 168];
 const HOUR = 3_600_000;
@@ -26,7 +27,18 @@ function options(data: StationSeriesOut, t: ReturnType<typeof useT>, zone: strin
   const border = cssVar('--border', '#2b3a4a');
   const labels = data.points.map((p) => plain(fmtTime(p.endMs, zone, 'MM-dd HH:mm')));
   const axis = { axisLine: { lineStyle: { color: border } }, axisLabel: { color: muted }, splitLine: { lineStyle: { color: border } } };
-  const base = { animation: false, textStyle: { color: text }, tooltip: { trigger: 'axis' }, grid: { left: 56, right: 56, top: 40, bottom: 40 }, legend: { textStyle: { color: text } } };
+  // The first and last times start and end at their ticks instead of centring there, so they stay
+  // clear of the value labels at the corners of the plot.
+  const timeAxis = { type: 'category', data: labels, ...axis, axisLabel: { color: muted, alignMinLabel: 'left', alignMaxLabel: 'right' } };
+  // The legend has the top row to itself; the axis names sit in the band below it, above the plot,
+  // and containLabel keeps the tick labels inside the box whatever their length in either language.
+  const base = {
+    animation: false,
+    textStyle: { color: text },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 4, left: 'center', textStyle: { color: text } },
+    grid: { left: 16, right: 16, top: 64, bottom: 8, containLabel: true },
+  };
   if (data.station.type === 'water') {
     const marks = [
       data.station.warningM !== null ? { yAxis: data.station.warningM, name: t('rain.chart.warning', { level: plain(fmtM(data.station.warningM)) }), lineStyle: { color: cssVar('--orange', '#fb923c') } } : null,
@@ -36,8 +48,8 @@ function options(data: StationSeriesOut, t: ReturnType<typeof useT>, zone: strin
     const top = Math.max(...values, ...marks.map((m) => m.yAxis));
     return {
       ...base,
-      xAxis: { type: 'category', data: labels, ...axis },
-      yAxis: { type: 'value', name: t('rain.chart.level'), min: Math.floor(Math.min(...values, top) - 0.5), max: Math.ceil(top + 0.3), ...axis },
+      xAxis: timeAxis,
+      yAxis: { type: 'value', name: t('rain.chart.level'), nameTextStyle: { align: 'left' }, min: Math.floor(Math.min(...values, top) - 0.5), max: Math.ceil(top + 0.3), ...axis },
       series: [
         {
           name: t('rain.chart.level'),
@@ -52,10 +64,10 @@ function options(data: StationSeriesOut, t: ReturnType<typeof useT>, zone: strin
   }
   return {
     ...base,
-    xAxis: { type: 'category', data: labels, ...axis },
+    xAxis: timeAxis,
     yAxis: [
-      { type: 'value', name: t('rain.chart.hourly'), ...axis },
-      { type: 'value', name: t('rain.chart.cumulative'), ...axis, splitLine: { show: false } },
+      { type: 'value', name: t('rain.chart.hourly'), nameTextStyle: { align: 'left' }, ...axis },
+      { type: 'value', name: t('rain.chart.cumulative'), nameTextStyle: { align: 'right' }, ...axis, splitLine: { show: false } },
     ],
     series: [
       { name: t('rain.chart.hourly'), type: 'bar', data: data.points.map((p) => p.value), itemStyle: { color: cssVar('--accent', '#4ea8ff') } },
@@ -75,7 +87,7 @@ export function StationChart({ stationId, atMs }: { stationId: string; atMs: num
 
   useEffect(() => {
     if (!box.current || !series.data) return;
-    const chart = echarts.init(box.current, undefined, { renderer: 'canvas' });
+    const chart = echarts.init(box.current, undefined, { renderer: 'svg' });
     const data = series.data;
     // Next frame: the shell sets the theme attribute in its own effect, after this one.
     const frame = requestAnimationFrame(() => chart.setOption(options(data, t, zone)));

@@ -1,35 +1,53 @@
 import { useState, type FormEvent } from 'react';
 import type { RainSummary, StationRecord } from '../../../core/contract/rain';
+import { eventDisplayName } from '../../../core/domain/events/name';
+import { daysSpanning, FLOOD_DAY_RULE, MET_DAY_RULE } from '../../../core/domain/rain/days';
 import { localParts } from '../../../core/time';
 import { act, useQuery } from '../../api/hooks';
+import { EventPicker, useEventName } from '../../components/EventPicker';
 import { safeNumber } from '../../format/safe';
 import { translate, useT } from '../../i18n';
 import { fmtM, fmtMm, fmtTime, useTimeZone } from './format';
+import { PeriodField, SEASON_PERIOD } from './PeriodField';
+
+/** No normal is stored under this: an event's rain is not compared with a period's normal. */
+const EVENT_PERIOD = 'event';
 
 /** Season (or event, or month) figures and the sentence leaders quote, in both languages. */
 export function SummaryPanel({ stations, nowMs }: { stations: StationRecord[]; nowMs: number }) {
   const t = useT();
   const zone = useTimeZone();
+  const eventName = useEventName();
   const settings = useQuery('settings.get', {});
+  const events = useQuery('events.list', { includeEnded: true }).data;
+  const normals = useQuery('rain.listNormals', {});
+  const knownPeriods = (normals.data ?? []).map((n) => n.period);
   const today = localParts(nowMs, zone).date;
   const year = today.slice(0, 4);
   const season = settings.data?.rain;
   const seasonFrom = `${year}-${season?.seasonStart ?? '04-15'}`;
   const seasonTo = `${year}-${season?.seasonEnd ?? '10-15'}`;
-  const [query, setQuery] = useState({ fromDay: '', toDay: '', dayRule: 'flood' as 'flood' | 'met', period: 'season', periodName: '' });
+  const [query, setQuery] = useState({ eventId: null as string | null, fromDay: '', toDay: '', dayRule: 'flood' as 'flood' | 'met', period: SEASON_PERIOD, periodName: '' });
   const [result, setResult] = useState<RainSummary | null>(null);
-  const from = query.fromDay || (seasonFrom <= today ? seasonFrom : `${year}-01-01`);
-  const to = query.toDay || (seasonTo < today ? seasonTo : today);
+  const event = query.eventId ? events?.find((e) => e.id === query.eventId) : undefined;
+  // An event's days follow from its start and end (an open one runs to now) under the chosen day rule.
+  const eventDays = event ? daysSpanning(event.startedAtMs, event.endedAtMs ?? Math.max(nowMs, event.startedAtMs), { ...(query.dayRule === 'met' ? MET_DAY_RULE : FLOOD_DAY_RULE), timeZone: zone }) : null;
+  const from = eventDays?.fromDay ?? (query.fromDay || (seasonFrom <= today ? seasonFrom : `${year}-01-01`));
+  const to = eventDays?.toDay ?? (query.toDay || (seasonTo < today ? seasonTo : today));
 
   async function run(e: FormEvent) {
     e.preventDefault();
     // The sentence is drafted in both languages, so the default name must be too.
-    const periodName = query.periodName ? { zh: query.periodName, en: query.periodName } : { zh: translate('zh-CN', 'rain.summary.season'), en: translate('en', 'rain.summary.season') };
-    const summary = await act('rain.summary', { fromDay: from, toDay: to, dayRule: query.dayRule, period: query.period, periodName });
+    const periodName = query.periodName
+      ? { zh: query.periodName, en: query.periodName }
+      : event
+        ? { zh: eventDisplayName(event, 'zh'), en: eventDisplayName(event, 'en') }
+        : { zh: translate('zh-CN', 'rain.summary.season'), en: translate('en', 'rain.summary.season') };
+    const summary = await act('rain.summary', { fromDay: from, toDay: to, dayRule: query.dayRule, period: event ? EVENT_PERIOD : query.period, periodName });
     if (summary) setResult(summary);
   }
 
-  const [normal, setNormal] = useState({ stationId: '', period: 'season', normalMm: '' });
+  const [normal, setNormal] = useState({ stationId: '', period: SEASON_PERIOD, normalMm: '' });
   const [normalSaved, setNormalSaved] = useState(false);
   async function saveNormal(e: FormEvent) {
     e.preventDefault();
@@ -37,19 +55,27 @@ export function SummaryPanel({ stations, nowMs }: { stations: StationRecord[]; n
     if (!stationId) return;
     const saved = await act('rain.setNormal', { stationId, period: normal.period, normalMm: Number(normal.normalMm) });
     setNormalSaved(Boolean(saved));
+    if (saved) normals.reload();
   }
 
   return (
     <section className="card rain-summary" aria-labelledby="rain-summary-title">
       <h2 id="rain-summary-title">{t('rain.summary.title')}</h2>
       <form className="form-grid" onSubmit={run}>
+        <EventPicker
+          value={query.eventId}
+          onChange={(eventId) => setQuery((q) => ({ ...q, eventId }))}
+          emptyLabel={t('rain.summary.byDates')}
+          name="summary-event"
+          testId="summary-event"
+        />
         <label>
           {t('rain.summary.from')}
-          <input type="date" name="summary-from" value={from} onChange={(e) => setQuery((q) => ({ ...q, fromDay: e.target.value }))} />
+          <input type="date" name="summary-from" value={from} disabled={event !== undefined} onChange={(e) => setQuery((q) => ({ ...q, fromDay: e.target.value }))} />
         </label>
         <label>
           {t('rain.summary.to')}
-          <input type="date" name="summary-to" value={to} onChange={(e) => setQuery((q) => ({ ...q, toDay: e.target.value }))} />
+          <input type="date" name="summary-to" value={to} disabled={event !== undefined} onChange={(e) => setQuery((q) => ({ ...q, toDay: e.target.value }))} />
         </label>
         <label>
           {t('rain.summary.rule')}
@@ -58,13 +84,19 @@ export function SummaryPanel({ stations, nowMs }: { stations: StationRecord[]; n
             <option value="met">{t('rain.summary.met')}</option>
           </select>
         </label>
-        <label>
-          {t('rain.summary.period')}
-          <input name="summary-period" value={query.period} onChange={(e) => setQuery((q) => ({ ...q, period: e.target.value }))} />
-        </label>
+        {event ? (
+          <p className="muted">{t('rain.summary.eventNoNormal')}</p>
+        ) : (
+          <PeriodField label={t('rain.summary.period')} name="summary-period" value={query.period} known={knownPeriods} onChange={(period) => setQuery((q) => ({ ...q, period }))} />
+        )}
         <label>
           {t('rain.summary.periodName')}
-          <input name="summary-name" value={query.periodName} placeholder={t('rain.summary.season')} onChange={(e) => setQuery((q) => ({ ...q, periodName: e.target.value }))} />
+          <input
+            name="summary-name"
+            value={query.periodName}
+            placeholder={event ? eventName(event) : t('rain.summary.season')}
+            onChange={(e) => setQuery((q) => ({ ...q, periodName: e.target.value }))}
+          />
         </label>
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="summary-run">
@@ -142,10 +174,7 @@ export function SummaryPanel({ stations, nowMs }: { stations: StationRecord[]; n
               ))}
           </select>
         </label>
-        <label>
-          {t('rain.normals.period')}
-          <input name="normal-period" required value={normal.period} onChange={(e) => setNormal((n) => ({ ...n, period: e.target.value }))} />
-        </label>
+        <PeriodField label={t('rain.normals.period')} name="normal-period" value={normal.period} known={knownPeriods} onChange={(period) => setNormal((n) => ({ ...n, period }))} />
         <label>
           {t('rain.normals.mm')}
           <input name="normal-mm" type="number" min={0} step="0.1" required value={normal.normalMm} onChange={(e) => setNormal((n) => ({ ...n, normalMm: e.target.value }))} />

@@ -45,6 +45,8 @@ export function figuresOf(id: SectionId, facts: ReportFacts): Figure[] | null {
         { label: 'reports.fig.wettestStation', value: r.wettestStation },
         { label: 'reports.fig.peak', value: r.peakM === null ? null : plain(safeNumber(r.peakM, 2)) },
         { label: 'reports.fig.aboveWarning', value: r.peakM === null ? null : r.daysAboveWarning },
+        // A period still under way: every figure above is what is known so far, not the day's total.
+        ...(r.lastDayUntil ? [{ label: 'reports.fig.rainUntil' as const, value: r.lastDayUntil }] : []),
       ];
     }
     case 'prep': {

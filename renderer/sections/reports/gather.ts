@@ -33,6 +33,8 @@ export interface RainFacts {
   wettestStation: string | null;
   peakM: number | null;
   daysAboveWarning: number | null;
+  /** The period is still under way: the figures run to this local time (yyyy-MM-dd HH:mm), which the sentence says too. */
+  lastDayUntil: string | null;
 }
 
 export interface PrepFacts {
@@ -231,6 +233,7 @@ export async function gatherFacts(scope: ReportScope, control: GatherControl): P
           wettestStation: rain.wettestStation?.name ?? null,
           peakM: maxOf(rain.water.map((w) => w.peakM)),
           daysAboveWarning: rain.water.length ? Math.max(...rain.water.map((w) => w.daysAboveWarning)) : null,
+          lastDayUntil: rain.lastDayUntilMs === null ? null : formatLocal(rain.lastDayUntilMs, 'yyyy-MM-dd HH:mm', scope.timeZone),
         }
       : null,
     prep,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaDailyTotals, CALENDAR_DAY_RULE, countAreaRainDays, countRainDays, dailyTotals, dayOfReadingEnd, daysWindow, dayWindow, FLOOD_DAY_RULE, MET_DAY_RULE, rainDayStatus, wettestDay } from '../../../core/domain/rain/days';
+import { areaDailyTotals, CALENDAR_DAY_RULE, countAreaRainDays, countRainDays, dailyTotals, dayOfReadingEnd, daysSpanning, daysWindow, dayWindow, FLOOD_DAY_RULE, MET_DAY_RULE, rainDayStatus, wettestDay } from '../../../core/domain/rain/days';
 import type { RainReading } from '../../../core/domain/rain/readings';
 import { buildSeries, buildStationSeries, windowSum } from '../../../core/domain/rain/series';
 
@@ -43,6 +43,18 @@ describe('which day a reading belongs to', () => {
     // 17:00Z is 01:00 on 7 July locally, though still 6 July in UTC
     expect(dayOfReadingEnd(utc('2024-07-06T17:00:00Z'), CALENDAR_DAY_RULE)).toBe('2024-07-07');
     expect(dayOfReadingEnd(utc('2024-07-06T17:00:00Z'), { ...CALENDAR_DAY_RULE, timeZone: 'UTC' })).toBe('2024-07-06');
+  });
+});
+
+describe('the days an event touches', () => {
+  it('runs from the day holding its start to the day holding its end, under each rule', () => {
+    // 1 Sep 2023 07:30 → 2 Sep 21:00 Beijing time (Saola)
+    const from = Date.UTC(2023, 7, 31, 23, 30);
+    const to = Date.UTC(2023, 8, 2, 13, 0);
+    expect(daysSpanning(from, to, FLOOD_DAY_RULE)).toEqual({ fromDay: '2023-08-31', toDay: '2023-09-02' });
+    expect(daysSpanning(from, to, MET_DAY_RULE)).toEqual({ fromDay: '2023-09-01', toDay: '2023-09-03' });
+    // Starting exactly on the boundary starts the new day; ending on it ends the old one.
+    expect(daysSpanning(Date.UTC(2023, 8, 1, 0), Date.UTC(2023, 8, 2, 0), FLOOD_DAY_RULE)).toEqual({ fromDay: '2023-09-01', toDay: '2023-09-01' });
   });
 });
 

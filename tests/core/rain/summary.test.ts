@@ -31,6 +31,12 @@ describe('rainSummarySentence', () => {
     expect(rainSummarySentence({ totalMm: 50, normalMm: 0 }).zh).toBe('降水量 50.0 毫米。');
   });
 
+  it('says the last day is still open, to what time, and claims no departure from the whole period\'s normal', () => {
+    const s = rainSummarySentence({ periodName: { zh: '“苏拉”过程', en: 'Saola' }, days: 3, totalMm: 86.4, normalMm: 50, lastDayUntil: { day: '2023-09-02', time: '10:00' } });
+    expect(s.zh).toBe('“苏拉”过程 3 天，降水量 86.4 毫米；截至 9 月 2 日 10:00，当日降雨尚未结束。');
+    expect(s.en).toBe('Saola: 3 days, 86.4 mm of rain; the last day is incomplete (to 10:00 on 2 September).');
+  });
+
   it('does not claim a departure from a total with gaps', () => {
     expect(rainSummarySentence({ totalMm: 120, totalIsLowerBound: true, normalMm: 200 }).zh).toBe('降水量不少于 120.0 毫米（部分数据缺测）。');
   });

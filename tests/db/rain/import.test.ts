@@ -88,6 +88,21 @@ describe('staged import', () => {
     expect(done).toMatchObject({ inserted: 6, skippedRows: 3, errorRows: 3 });
   });
 
+  it('lists a value above the plausible limit as a bad row, and imports it only when confirmed', () => {
+    const rows = [...GOOD, ['HF01', '2026-07-01 11:00', '250']];
+    const refused = setup();
+    const batch = stage(refused, rows);
+    expect(refused.fail('rain.importCommit', { importId: batch.id })).toMatchObject({ key: 'errors.rain.importHasErrors', params: { rows: 1 } });
+    const listed = refused.call<{ rows: RowError[] }>('rain.importErrors', { importId: batch.id }).rows;
+    expect(listed).toEqual([expect.objectContaining({ row: 8, code: 'value_implausible', message_zh: expect.stringContaining('250'), message_en: expect.stringContaining('plausible') })]);
+    expect(refused.call<ImportBatch>('rain.importCommit', { importId: batch.id, skipBadRows: true })).toMatchObject({ inserted: 6, skippedRows: 1 });
+
+    const confirmed = setup();
+    const again = stage(confirmed, rows);
+    expect(confirmed.call<ImportBatch>('rain.importCommit', { importId: again.id, confirmedImplausible: true })).toMatchObject({ inserted: 7, skippedRows: 0 });
+    expect(confirmed.db.prepare('SELECT max(value_milli) FROM rain_readings').pluck().get()).toBe(250_000);
+  });
+
   it('cancels a staged file, after which it cannot be committed', () => {
     const t = setup();
     const batch = stage(t, GOOD);

@@ -58,15 +58,39 @@ describe('manual entry and duplicates', () => {
     expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.gauge.id, endMs: at, value: 12.5 })).toMatchObject({ outcome: 'unchanged' });
     // A later "no data" never erases a measurement.
     expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.gauge.id, endMs: at, value: null })).toMatchObject({ outcome: 'kept_existing', value: 12.5, rule: 'has_value' });
-    // A later 'ok' figure corrects an earlier one.
-    expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.gauge.id, endMs: at, value: 13 })).toMatchObject({ outcome: 'replaced', value: 13, rule: 'latest_import' });
-    // A suspect copy does not override an ok one.
-    expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.gauge.id, endMs: at, value: 30, quality: 'suspect' })).toMatchObject({ outcome: 'kept_existing', value: 13, rule: 'quality_ok' });
-    const dupes = t.call<{ rows: { conflict: boolean; kept: string }[]; total: number }>('rain.duplicates', {});
+    // A different figure is a correction only when the user saw both and chose to replace.
+    const before = snapshot(t);
+    const refused = t.fail('rain.addReading', { stationId: t.gauge.id, endMs: at, value: 13 });
+    expect(refused).toMatchObject({ code: 'conflict', key: 'errors.rain.replaceExisting', params: { code: 'HF01', old: 12.5, new: 13 } });
+    expect(snapshot(t)).toEqual(before);
+    expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.gauge.id, endMs: at, value: 13, replace: true })).toMatchObject({ outcome: 'replaced', value: 13, rule: 'confirmed_replace' });
+    // The same figure marked suspect is not a different reading: no question, and the ok copy stays.
+    expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.gauge.id, endMs: at, value: 13, quality: 'suspect' })).toMatchObject({ outcome: 'kept_existing', value: 13 });
+    const dupes = t.call<{ rows: { rule: string; kept: string; keptValue: number | null; droppedValue: number | null }[]; total: number }>('rain.duplicates', {});
     expect(dupes.total).toBe(3);
-    expect(dupes.rows.every((d) => d.conflict)).toBe(true);
+    expect(dupes.rows.find((d) => d.rule === 'confirmed_replace')).toMatchObject({ kept: 'incoming', keptValue: 13, droppedValue: 12.5 });
     const stored = t.db.prepare('SELECT value_milli, quality FROM rain_readings').all();
     expect(stored).toEqual([{ value_milli: 13000, quality: 0 }]);
+  });
+
+  it('fills a slot recorded as missing without asking: nothing measured is overwritten', () => {
+    const t = setup();
+    t.call('rain.addReading', { stationId: t.gauge.id, endMs: NOW, value: null });
+    expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.gauge.id, endMs: NOW, value: 4 })).toMatchObject({ outcome: 'replaced', value: 4 });
+  });
+
+  it('refuses a value above the plausible limit unless confirmed, scaled for longer intervals and set in settings', () => {
+    const t = setup();
+    const before = snapshot(t);
+    expect(t.fail('rain.addReading', { stationId: t.gauge.id, endMs: NOW, value: 250 })).toMatchObject({ code: 'validation', key: 'errors.rain.implausible', params: { value: 250, minutes: 60, limit: 200 } });
+    expect(snapshot(t)).toEqual(before);
+    expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.gauge.id, endMs: NOW, value: 250, confirmedImplausible: true })).toMatchObject({ outcome: 'inserted', value: 250 });
+    // A day's total of 250 mm is heavy, not implausible; a water level is never checked.
+    expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.gauge.id, endMs: NOW - 24 * HOUR, value: 250, intervalMinutes: 1440 }).outcome).toBe('inserted');
+    expect(t.call<ReadingOutcome>('rain.addReading', { stationId: t.river.id, endMs: NOW, value: 300 }).outcome).toBe('inserted');
+    t.call('settings.update', { section: 'rain', values: { implausibleMmPerHour: 100 } });
+    expect(t.fail('rain.addReading', { stationId: t.gauge.id, endMs: NOW - HOUR, value: 120 }).params).toMatchObject({ limit: 100 });
+    expect(t.fail('settings.update', { section: 'rain', values: { implausibleMmPerHour: -5 } }).code).toBe('validation');
   });
 
   it('stores a missing reading as NULL, never 0', () => {
@@ -134,7 +158,8 @@ describe('station table: rolling sums, grades, signals, water', () => {
   it('logs a signal suggestion once, lets the officer decide it, and never issues anything', () => {
     const t = setup();
     rainHours(t, [40, 40, 30]);
-    const first = t.call<SignalSuggestion[]>('rain.checkSignals', {});
+    // Each entry recomputed the hints: the red one is open without pressing "check now".
+    const first = t.call<SignalSuggestion[]>('rain.suggestions', { status: 'open' });
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ colour: 'red', window: 'h3', totalMm: 110, thresholdMm: 100, status: 'open' });
     expect(t.call<SignalSuggestion[]>('rain.checkSignals', {})).toEqual([]);
@@ -143,6 +168,27 @@ describe('station table: rolling sums, grades, signals, water', () => {
     expect(t.fail('rain.decideSuggestion', { id: first[0].id, status: 'dismissed' }).key).toBe('errors.rain.alreadyDecided');
     const warnings = t.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'duty_warnings'").pluck().get() as number;
     if (warnings) expect(t.db.prepare('SELECT count(*) FROM duty_warnings').pluck().get()).toBe(0);
+  });
+
+  it('recomputes the hints on each entry, and a higher hint for the gauge closes the lower one', () => {
+    const t = setup();
+    t.call('rain.addReading', { stationId: t.gauge.id, endMs: NOW - 2 * HOUR, value: 30 });
+    t.call('rain.addReading', { stationId: t.gauge.id, endMs: NOW - HOUR, value: 25 });
+    expect(t.call<SignalSuggestion[]>('rain.suggestions', { status: 'open' }).map((s) => s.colour)).toEqual(['orange']);
+    t.call('rain.addReading', { stationId: t.gauge.id, endMs: NOW, value: 50 });
+    expect(t.call<SignalSuggestion[]>('rain.suggestions', { status: 'open' }).map((s) => s.colour)).toEqual(['red']);
+    const all = t.call<SignalSuggestion[]>('rain.suggestions', {});
+    const red = all.find((s) => s.colour === 'red')!;
+    expect(all.find((s) => s.colour === 'orange')).toMatchObject({ status: 'dismissed', note: `superseded:${red.id}` });
+  });
+
+  it('recomputes the hints after a file import', () => {
+    const t = setup();
+    const hours = [1, 2, 3].map((h) => [t.gauge.code, String(NOW - (3 - h) * HOUR), '40']);
+    const batch = t.call<{ id: string }>('rain.importBegin', { fileName: 'storm.csv', mapping: { station: 0, time: 1, value: 2, timeZone: 'Asia/Shanghai', intervalMinutes: 60, timeFormat: 'epoch_ms' } });
+    t.call('rain.importChunk', { importId: batch.id, seq: 0, firstRow: 2, rows: hours });
+    t.call('rain.importCommit', { importId: batch.id });
+    expect(t.call<SignalSuggestion[]>('rain.suggestions', { status: 'open' }).map((s) => s.colour)).toEqual(['red']);
   });
 
   it('uses signal thresholds from settings', () => {
@@ -178,6 +224,21 @@ describe('charts and the season summary', () => {
     expect(summary.water[0]).toMatchObject({ peakM: 4.9, daysAboveWarning: 1 });
     expect(summary.sentence.zh).toBe('测试期 2 天，雨日 1 天，降水量 24.0 毫米，比常年同期偏多 20%；最大降雨日 6 月 30 日，最大降雨站点华富街道办站；最高水位 4.90 米，超警戒 1 天。');
     expect(summary.sentence.en).toContain('20% above normal');
+  });
+
+  it('reads a period that has not ended to the last whole hour and says the last day is incomplete, keeping its rain', () => {
+    const t = setup();
+    // Now is 1 July 12:00 Beijing time: the flood day of 1 July runs to 08:00 on the 2nd.
+    for (let h = 0; h < 6; h++) t.call('rain.addReading', { stationId: t.gauge.id, endMs: NOW - h * HOUR, value: 2 });
+    t.setNow(NOW + 20 * 60_000);
+    const summary = t.call<RainSummary>('rain.summary', { fromDay: '2026-07-01', toDay: '2026-07-01', dayRule: 'flood', periodName: { zh: '本次过程', en: 'This storm' } });
+    expect(summary.lastDayUntilMs).toBe(NOW);
+    expect(summary.stations[0]).toMatchObject({ totalMm: 8, complete: true, rainDays: 1 });
+    expect(summary.areaTotalMm).toBe(8);
+    expect(summary.sentence.zh).toBe('本次过程 1 天，雨日 1 天，降水量 8.0 毫米；最大降雨日 7 月 1 日，最大降雨站点华富街道办站；截至 7 月 1 日 12:00，当日降雨尚未结束。');
+    expect(summary.sentence.en).toContain('the last day is incomplete (to 12:00 on 1 July)');
+    // A period already over says nothing of the kind.
+    expect(t.call<RainSummary>('rain.summary', { fromDay: '2026-06-29', toDay: '2026-06-30' }).lastDayUntilMs).toBeNull();
   });
 
   it('puts the 08:00 reading in the flood day that ends then and the 20:00 reading in the met day that ends then', () => {
