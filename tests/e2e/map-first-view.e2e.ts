@@ -39,7 +39,6 @@ describe('the map and header for a new user', () => {
   it('en: first open shows the whole unit boundary, no Roads toggle without roads, and the unit named in English', async () => {
     const { page } = e2e;
     const view = call<MapView>(e2e, 'map.view', {});
-    expect(view.viewSaved).toBe(false);
     const boundary = positions(view.shapes.find((s) => s.kind === 'boundary')!.geojson);
     expect(boundary.length).toBeGreaterThan(2);
     await page.goto(`${e2e.app.url}#/map`);
@@ -52,6 +51,7 @@ describe('the map and header for a new user', () => {
       expect(lat).toBeGreaterThanOrEqual(south);
       expect(lat).toBeLessThanOrEqual(north);
     }
+    expect(view.viewSaved).toBe(false);
     expect(await page.locator('[data-layer="roads"]').count()).toBe(0);
     expect(await page.locator('[data-layer="boundary"]').count()).toBe(1);
 
