@@ -74,6 +74,8 @@ export const settingsSchema = z.object({
       centerLat: zLat.default(22.5533),
       centerLng: zLng.default(114.0719),
       zoom: z.number().int().min(1).max(20).default(15),
+      /** Set once someone saves a view; until then the map opens fitted to the unit boundary. */
+      viewSaved: z.boolean().default(false),
       /** A user-configured online base map, used only when set, e.g. Tianditu `https://t{s}.tianditu.gov.cn/vec_w/wmts?…&tk={key}`. */
       onlineUrl: z
         .string()

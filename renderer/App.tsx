@@ -5,7 +5,7 @@ import { LoginScreen, SessionControls } from './components/LoginScreen';
 import { StatusBar } from './components/StatusBar';
 import { useT } from './i18n';
 import { SECTION_ENTRIES } from './sections';
-import { useStatus } from './store/status';
+import { useStatus, useUnitName } from './store/status';
 import { useAutoLock, useSession } from './store/session';
 import { SECTIONS, sectionFromHash, useUi, type Section } from './store/ui';
 
@@ -43,7 +43,7 @@ function useSectionShortcuts(): void {
 function NavBar() {
   const t = useT();
   const { section, go, lang, setLang, theme, setTheme } = useUi();
-  const unitName = useStatus((state) => state.status?.unitName);
+  const unitName = useUnitName();
   return (
     <header className="top-bar">
       <div className="brand">
@@ -89,7 +89,7 @@ function NavBar() {
 function DemoBanner() {
   const t = useT();
   const info = useStatus((state) => state.info);
-  const unitName = useStatus((state) => state.status?.unitName ?? '');
+  const unitName = useUnitName();
   if (!info?.demo) return null;
   return (
     <div className="demo-banner" role="note" data-testid="demo-banner">

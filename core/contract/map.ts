@@ -67,6 +67,8 @@ export interface OnlineConfig {
 export interface MapView {
   center: { lat: number; lng: number };
   zoom: number;
+  /** False until someone saves a view: the map then opens on the whole unit boundary, not on centre and zoom. */
+  viewSaved: boolean;
   shapes: MapShape[];
   tilesets: Tileset[];
   online: OnlineConfig;

@@ -40,6 +40,8 @@ export interface SystemStatus {
   dutyDay: string;
   dutyDayStart: string;
   unitName: string;
+  /** Empty when none is set: readers fall back to `unitName`. */
+  unitNameEn: string;
   /** Who writes are recorded as; the local operator of a desk without sign-in is named by the app, so in both languages. */
   operatorName: string;
   operatorNameEn: string;

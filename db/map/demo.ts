@@ -1,4 +1,3 @@
-import { DEMO_UNIT } from '../system';
 import type { SeedContext } from '../platform/seed';
 
 /**
@@ -13,6 +12,6 @@ const MARKERS = [
 ] as const;
 
 export function seedMap(ctx: SeedContext): void {
-  ctx.call('map.saveView', { center: DEMO_UNIT.centre, zoom: 15 });
+  // No saved view: a new user first sees the whole unit boundary, as on a real desk.
   for (const marker of MARKERS) ctx.call('map.addMarker', marker);
 }

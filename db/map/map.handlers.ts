@@ -31,7 +31,7 @@ function view(ctx: HandlerContext): MapView {
   if (!shapes.some((s) => s.kind === 'boundary')) {
     shapes.unshift({ kind: 'boundary', name: BUILT_IN_BOUNDARY.name, geojson: BUILT_IN_BOUNDARY, builtIn: true, approximate: true, featureCount: BUILT_IN_BOUNDARY.features.length });
   }
-  return { center: { lat: map.centerLat, lng: map.centerLng }, zoom: map.zoom, shapes, tilesets: tilesetsRepo(ctx.db).list(), online: onlineConfigOf(map) };
+  return { center: { lat: map.centerLat, lng: map.centerLng }, zoom: map.zoom, viewSaved: map.viewSaved, shapes, tilesets: tilesetsRepo(ctx.db).list(), online: onlineConfigOf(map) };
 }
 
 function merge(...layers: MapLayerData[]): MapLayerData {
@@ -75,7 +75,7 @@ export const mapHandlers = {
   'map.pointFacts': pointFacts,
   'map.saveView': (ctx, { center, zoom }) => {
     const before = ctx.settings().map;
-    const after = { ...before, centerLat: center.lat, centerLng: center.lng, zoom };
+    const after = { ...before, centerLat: center.lat, centerLng: center.lng, zoom, viewSaved: true };
     settingsRepo(ctx.db).write('map', after, ctx.nowIso);
     // The section holds the online key: the audit trail must not.
     ctx.audit({ entity: 'settings', entityId: 'map', before: redacted(before), after: redacted(after) });

@@ -118,13 +118,15 @@ export function rainMapLayer(ctx: HandlerContext): MapLayerData {
   const stations = rainStationsRepo(ctx.db).list().filter((s) => s.lat !== null && s.lng !== null);
   if (stations.length === 0) return EMPTY_LAYER;
   const view = overview(ctx, stations, ctx.nowMs);
-  const points: MapPoint[] = view.stations.map(({ station: s, waterStatus, grade24, signal }) => {
+  const points: MapPoint[] = view.stations.map(({ station: s, waterStatus, grade24 }) => {
     const common = { id: s.id, name: s.name, lat: s.lat as number, lng: s.lng as number };
     if (s.type === 'water') {
       const status = waterStatus ?? 'unknown';
       return { ...common, layer: 'waterGauges', kind: 'water', level: status, alert: status === 'above_warning' || status === 'above_guarantee' };
     }
-    return { ...common, layer: 'rainGauges', kind: 'rain', level: grade24 ?? 'none', alert: signal !== null };
+    // No ring: the 24 h grade is the gauge's colour, and in a storm a signal threshold is reached at
+    // every gauge at once, which would ring them all; the ring is kept for places to act on now.
+    return { ...common, layer: 'rainGauges', kind: 'rain', level: grade24 ?? 'none', alert: false };
   });
   return { points: toColumns(points), lines: [] };
 }

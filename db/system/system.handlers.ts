@@ -19,6 +19,7 @@ function status(ctx: HandlerContext): SystemStatus {
     dutyDay: dutyDayOf(ctx.nowMs, general.dutyDayStart, general.timeZone),
     dutyDayStart: general.dutyDayStart,
     unitName: general.unitName,
+    unitNameEn: general.unitNameEn,
     operatorName: ctx.actor.name,
     operatorNameEn: ctx.actor.id === LOCAL_ACTOR.id ? LOCAL_ACTOR_NAME_EN : ctx.actor.name,
     openEvent: openEvent

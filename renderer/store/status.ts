@@ -27,6 +27,12 @@ export const useStatus = create<StatusState>()((set) => ({
   },
 }));
 
+/** The unit's name in the reader's language; the Chinese one when no English name is set. */
+export function useUnitName(): string {
+  const lang = useUi((s) => s.lang);
+  return useStatus((s) => (s.status ? (lang === 'en' && s.status.unitNameEn) || s.status.unitName : ''));
+}
+
 /** Who writes are recorded as, in the reader's language (the local operator's name is the app's, not a person's). */
 export function useOperatorName(): string {
   const lang = useUi((s) => s.lang);

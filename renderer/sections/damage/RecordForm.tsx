@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { DamageRecord } from '../../../core/contract/damage';
 import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { EventPicker } from '../../components/EventPicker';
@@ -10,16 +11,27 @@ import { useFormSubmit } from './submit';
 
 const lossOf = (d: Draft) => (d.lossWan.trim() === '' ? 0 : Number(d.lossWan));
 
+/** A record started from a clicked map point: the form sits in the map's side panel and hands the saved record back. */
+export interface MapPointOrigin {
+  at: { lat: number; lng: number };
+  onSaved(record: DamageRecord): void;
+  onCancel(): void;
+}
+
 /**
- * A new record, typed from scratch or from a duty log entry (`entryId`): then the call's time,
- * event and words are filled in, and the record stays linked to the entry.
+ * A new record, typed from scratch, from a duty log entry (`entryId`: the call's time, event and
+ * words are filled in, and the record stays linked to the entry) or from a point clicked on the
+ * map (`fromMap`: the point is filled in and the record's source is that map point).
  */
-export function RecordForm({ entryId }: { entryId: string | null }) {
+export function RecordForm({ entryId, fromMap }: { entryId: string | null; fromMap?: MapPointOrigin }) {
   const t = useT();
   const { zone } = useDamageFormat();
   // The event the register was looking at; EventPicker starts on the open one when there is none.
   const [eventId, setEventId] = useState(useDamageEvent.getState().eventId);
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(Date.now(), zone));
+  const [draft, setDraft] = useState<Draft>(() => {
+    const empty = emptyDraft(Date.now(), zone);
+    return fromMap ? { ...empty, lat: fromMap.at.lat.toFixed(6), lng: fromMap.at.lng.toFixed(6) } : empty;
+  });
   // Set when the entry already has a record: the second one is sent only once the user says so.
   const [existing, setExisting] = useState<number | null>(null);
   const { errors, busy, submit } = useFormSubmit();
@@ -53,8 +65,9 @@ export function RecordForm({ entryId }: { entryId: string | null }) {
           setExisting(Number(body.params?.count ?? 1));
           return true;
         })
-      : await submit('damage.record', figures);
-    if (saved) goDamage({ view: 'record', id: saved.id });
+      : await submit('damage.record', { ...figures, source: { kind: fromMap ? 'map_point' : 'manual' } });
+    if (saved && fromMap) fromMap.onSaved(saved);
+    else if (saved) goDamage({ view: 'record', id: saved.id });
   }
 
   function onSubmit(e: FormEvent) {
@@ -64,7 +77,7 @@ export function RecordForm({ entryId }: { entryId: string | null }) {
   }
 
   return (
-    <form className="card form-grid dmg-form" onSubmit={onSubmit} aria-labelledby="dmg-form-title" data-testid="dmg-form" onKeyDown={(e) => e.key === 'Escape' && history.back()}>
+    <form className="card form-grid dmg-form" onSubmit={onSubmit} aria-labelledby="dmg-form-title" data-testid="dmg-form" onKeyDown={(e) => e.key === 'Escape' && (fromMap ? fromMap.onCancel() : history.back())}>
       <h2 id="dmg-form-title">{entryId ? t('damage.fromLogTitle') : t('damage.newTitle')}</h2>
       {entryId && <p className="hz-wide muted">{t('damage.fromLogNote')}</p>}
       <div>
@@ -85,9 +98,15 @@ export function RecordForm({ entryId }: { entryId: string | null }) {
         <button type="submit" className="primary" disabled={busy || !eventId} data-testid="dmg-save">
           {t('damage.save')}
         </button>
-        <a className="button" href={damageHref({ view: 'list' })}>
-          {t('damage.cancel')}
-        </a>
+        {fromMap ? (
+          <button type="button" onClick={fromMap.onCancel}>
+            {t('damage.cancel')}
+          </button>
+        ) : (
+          <a className="button" href={damageHref({ view: 'list' })}>
+            {t('damage.cancel')}
+          </a>
+        )}
       </div>
     </form>
   );

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import '../hazards/hazards.css';
+import '../damage/damage.css';
 import { HAZARD_TYPE_IDS, HAZARD_TYPE_LABELS } from '../../../core/domain/hazards/templates';
 import { RISK_LEVELS, RISK_LEVEL_LABELS } from '../../../core/domain/hazards/points';
 import { SHELTER_TYPES } from '../../../core/contract/evac';
@@ -6,7 +8,8 @@ import { markerKinds } from '../../../core/contract/map';
 import { act } from '../../api/hooks';
 import { useT } from '../../i18n';
 import { useUi } from '../../store/ui';
-import { hazardCreateInput, markerCreateInput, PLACEABLE, shelterCreateInput, stationCreateInput, type Placeable } from './domain-inputs';
+import { RecordForm } from '../damage/RecordForm';
+import { hazardCreateInput, markerCreateInput, PLACEABLE, shelterCreateInput, stationCreateInput, type Placeable, type QuickPlaceable } from './domain-inputs';
 import type { ToggleId } from './style';
 
 type LatLng = { lat: number; lng: number };
@@ -27,7 +30,7 @@ interface AddFormProps {
 }
 
 /** Saves through the owning domain's own method, so the record is a real one there, not a map note. */
-async function save(what: Placeable, data: FormData, at: LatLng, lang: 'zh-CN' | 'en'): Promise<Created | undefined> {
+async function save(what: QuickPlaceable, data: FormData, at: LatLng, lang: 'zh-CN' | 'en'): Promise<Created | undefined> {
   switch (what) {
     case 'hazard': {
       const out = await act('hazards.createPoint', hazardCreateInput(data, at));
@@ -53,8 +56,35 @@ async function save(what: Placeable, data: FormData, at: LatLng, lang: 'zh-CN' |
   }
 }
 
-/** The click-to-add form: first what the point is, then only the fields that record needs. */
+/** The click-to-add panel: first what the point is, then only the fields that record needs. */
 export function AddForm({ at, what, onWhat, onSaved, onCancel }: AddFormProps) {
+  const t = useT();
+  return (
+    <div className="map-add" onKeyDown={(e) => e.key === 'Escape' && onCancel()} data-testid="add-form" data-what={what}>
+      <p className="mono small">
+        {at.lat.toFixed(6)}, {at.lng.toFixed(6)} (WGS-84)
+      </p>
+      <fieldset className="map-what">
+        <legend>{t('map.add.what')}</legend>
+        {PLACEABLE.map((w) => (
+          <label key={w}>
+            <input type="radio" name="what" value={w} checked={what === w} onChange={() => onWhat(w)} autoFocus={what === w} data-what={w} />
+            {t(`map.add.what.${w}`)}
+          </label>
+        ))}
+      </fieldset>
+      {what === 'damage' ? (
+        // Keyed by the point: a new click starts a new record rather than moving a half-typed one.
+        <RecordForm key={`${at.lat},${at.lng}`} entryId={null} fromMap={{ at, onSaved: (record) => onSaved({ id: record.id, layer: 'damage', warnings: [] }), onCancel }} />
+      ) : (
+        <QuickForm at={at} what={what} onSaved={onSaved} onCancel={onCancel} />
+      )}
+    </div>
+  );
+}
+
+/** The map's own short form for a hazard point, shelter, gauge or marker. */
+function QuickForm({ at, what, onSaved, onCancel }: { at: LatLng; what: QuickPlaceable; onSaved(created: Created): void; onCancel(): void }) {
   const t = useT();
   const lang = useUi((s) => s.lang);
   const [gaugeType, setGaugeType] = useState<'rain' | 'water'>('rain');
@@ -69,19 +99,7 @@ export function AddForm({ at, what, onWhat, onSaved, onCancel }: AddFormProps) {
   }
 
   return (
-    <form className="map-add" onSubmit={(e) => (e.preventDefault(), submit(e.currentTarget))} onKeyDown={(e) => e.key === 'Escape' && onCancel()} data-testid="add-form" data-what={what}>
-      <p className="mono small">
-        {at.lat.toFixed(6)}, {at.lng.toFixed(6)} (WGS-84)
-      </p>
-      <fieldset className="map-what">
-        <legend>{t('map.add.what')}</legend>
-        {PLACEABLE.map((w) => (
-          <label key={w}>
-            <input type="radio" name="what" value={w} checked={what === w} onChange={() => onWhat(w)} autoFocus={what === w} data-what={w} />
-            {t(`map.add.what.${w}`)}
-          </label>
-        ))}
-      </fieldset>
+    <form className="map-add-fields" onSubmit={(e) => (e.preventDefault(), submit(e.currentTarget))}>
       {what === 'gauge' && (
         <>
           <label>

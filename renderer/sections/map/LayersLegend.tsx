@@ -1,13 +1,13 @@
 import { useT } from '../../i18n';
-import { LAYER_COLOUR, LEGEND_SCALES, TOGGLES, TOGGLE_LABEL, type ToggleId } from './style';
+import { LAYER_COLOUR, LEGEND_SCALES, TOGGLE_LABEL, type ToggleId } from './style';
 
 /** Layer toggles that double as the legend: each row shows the layer's colour and count. */
-export function LayersLegend({ enabled, onToggle, counts: perLayer }: { enabled: ReadonlySet<ToggleId>; onToggle(id: ToggleId): void; counts: ReadonlyMap<ToggleId, number> }) {
+export function LayersLegend({ toggles, enabled, onToggle, counts: perLayer }: { toggles: readonly ToggleId[]; enabled: ReadonlySet<ToggleId>; onToggle(id: ToggleId): void; counts: ReadonlyMap<ToggleId, number> }) {
   const t = useT();
   return (
     <fieldset className="map-block map-layers" data-testid="layers">
       <legend>{t('map.layers')}</legend>
-      {TOGGLES.map((id) => (
+      {toggles.map((id) => (
         <label key={id} className="map-layer">
           <input type="checkbox" checked={enabled.has(id)} onChange={() => onToggle(id)} data-layer={id} />
           <span className={`swatch swatch-${id}`} style={{ background: LAYER_COLOUR[id] }} aria-hidden="true" />

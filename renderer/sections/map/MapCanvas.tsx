@@ -19,6 +19,8 @@ export interface MapCanvasProps {
   /** The user's online base map, drawn beneath everything when no imported base map is shown. */
   online: { url: string; maxZoom: number } | null;
   shapes: MapShape[];
+  /** No view saved yet: open on the whole boundary rather than on centre and zoom. */
+  fitBoundary: boolean;
   lines: MapLine[];
   points: DrawSet;
   enabled: ReadonlySet<ToggleId>;
@@ -88,11 +90,15 @@ function Events({ system, mode, onClickAt, onCursor, onFinishSketch }: Pick<MapC
   const map = useMap();
   useEffect(() => {
     // The zoom level on the element, for the status line's readers and for tests.
-    const mark = () => (map.getContainer().dataset.zoom = String(map.getZoom()));
+    const mark = () => {
+      const container = map.getContainer();
+      container.dataset.zoom = String(map.getZoom());
+      container.dataset.bounds = map.getBounds().toBBoxString();
+    };
     mark();
-    map.on('zoomend', mark);
+    map.on('zoomend moveend', mark);
     return () => {
-      map.off('zoomend', mark);
+      map.off('zoomend moveend', mark);
     };
   }, [map]);
   useEffect(() => {
@@ -134,11 +140,17 @@ function DragHandle({ dragging, system, onDragEnd }: Pick<MapCanvasProps, 'dragg
   return null;
 }
 
-function View({ center, zoom }: { center: { lat: number; lng: number }; zoom: number }) {
+/** The saved view, or until one is saved the whole unit boundary, fitted once on opening. */
+function View({ center, zoom, fit }: { center: { lat: number; lng: number }; zoom: number; fit: L.LatLngBounds | null }) {
   const map = useMap();
+  const fitted = useRef(false);
   useEffect(() => {
-    map.setView([center.lat, center.lng], zoom);
-  }, [map, center.lat, center.lng, zoom]);
+    if (!fit) map.setView([center.lat, center.lng], zoom);
+    else if (!fitted.current && fit.isValid()) {
+      map.fitBounds(fit);
+      fitted.current = true;
+    }
+  }, [map, center.lat, center.lng, zoom, fit]);
   return null;
 }
 
@@ -163,9 +175,11 @@ export function MapCanvas(props: MapCanvasProps) {
     return [d.lat, d.lng] as [number, number];
   });
   const start = toDisplay(props.center.lat, props.center.lng, system);
+  const boundary = shapes.find((s) => s.kind === 'boundary');
+  const fit = useMemo(() => (props.fitBoundary && boundary ? L.geoJSON(shiftGeoJson(boundary.geojson, system) as GeoJSON.GeoJsonObject).getBounds() : null), [props.fitBoundary, boundary, system]);
   return (
     <MapContainer center={[start.lat, start.lng]} zoom={props.zoom} preferCanvas className="fd-map" zoomControl keyboard attributionControl maxZoom={20}>
-      <View center={start} zoom={props.zoom} />
+      <View center={start} zoom={props.zoom} fit={fit} />
       {props.online && (
         <TileLayer
           key={props.online.url}

@@ -5,7 +5,7 @@ import './map.css';
 import { distanceMeters } from '../../../core/domain/hazards/points';
 import { act, useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
-import { useStatus } from '../../store/status';
+import { useUnitName } from '../../store/status';
 import { useUi } from '../../store/ui';
 import { downloadBlob } from '../../components/download';
 import { exportPng, exportSelectionXlsx } from './export';
@@ -31,7 +31,7 @@ type LatLng = { lat: number; lng: number };
 export default function MapView() {
   const t = useT();
   const lang = useUi((s) => s.lang);
-  const unitName = useStatus((s) => s.status?.unitName ?? '');
+  const unitName = useUnitName();
   const view = useQuery('map.view', {});
   const layers = useLayers();
   const settings = useQuery('settings.get', {});
@@ -71,6 +71,9 @@ export default function MapView() {
   const online = onlineConfig?.url && !visibleTilesets.some((ts) => ts.kind === 'base') ? { url: onlineTileUrl(onlineConfig.url), maxZoom: onlineConfig.maxZoom } : null;
   const shown = [...(online && onlineConfig ? [onlineConfig.attribution || templateHost(onlineConfig.url)] : []), ...visibleTilesets.map((ts) => ts.attribution || ts.name)];
   const attribution = shown.length ? shown.join(' · ') : t('map.attribution.none');
+  // Roads are offered only once a road network is imported: with none, the toggle would draw nothing.
+  const hasRoads = view.data?.shapes.some((s) => s.kind === 'roads') ?? false;
+  const offered = useMemo(() => TOGGLES.filter((id) => id !== 'roads' || hasRoads), [hasRoads]);
   const measured = sketch.reduce((sum, p, i) => (i ? sum + distanceMeters(sketch[i - 1], p) : 0), 0);
 
   const reload = useCallback(() => {
@@ -181,7 +184,7 @@ export default function MapView() {
   async function onExportPng() {
     const map = mapRef.current?.map;
     if (!map) return;
-    const legend = TOGGLES.filter((id) => enabled.has(id)).map((id) => ({ label: t(TOGGLE_LABEL[id]), colour: LAYER_COLOUR[id] }));
+    const legend = offered.filter((id) => enabled.has(id)).map((id) => ({ label: t(TOGGLE_LABEL[id]), colour: LAYER_COLOUR[id] }));
     const now = new Date();
     const blob = await exportPng(map, {
       title: `${unitName} · ${t('map.title')}`,
@@ -228,7 +231,7 @@ export default function MapView() {
             </ul>
           )}
         </div>
-        <LayersLegend enabled={enabled} onToggle={toggle} counts={counts} />
+        <LayersLegend toggles={offered} enabled={enabled} onToggle={toggle} counts={counts} />
         <section className="map-block" aria-labelledby="map-tools-title">
           <h2 id="map-tools-title">{t('map.tools')}</h2>
           <div className="map-tool-row">
@@ -328,6 +331,7 @@ export default function MapView() {
           <MapCanvas
             center={view.data.center}
             zoom={view.data.zoom}
+            fitBoundary={!view.data.viewSaved}
             tilesets={visibleTilesets}
             online={online}
             shapes={view.data.shapes}

@@ -11,8 +11,10 @@ import type { MapLayerId } from '../../../core/contract/map-layers';
 type LatLng = { lat: number; lng: number };
 
 /** What a click on the map can create, and the layer that will show it. */
-export const PLACEABLE = ['hazard', 'shelter', 'gauge', 'marker'] as const;
+export const PLACEABLE = ['hazard', 'shelter', 'gauge', 'damage', 'marker'] as const;
 export type Placeable = (typeof PLACEABLE)[number];
+/** Placed with the map's own short form; damage opens the damage register's form instead. */
+export type QuickPlaceable = Exclude<Placeable, 'damage'>;
 
 /** Layers whose points can be dragged to a corrected place, and the method that stores it. */
 export const MOVE_METHOD = {

@@ -61,9 +61,10 @@ export const LEVEL_COLOUR: Record<string, string> = {
   rainstorm: '#eab308',
   downpour: '#f97316',
   extreme: '#ef4444',
+  // Water gauges' levels are the rain domain's WaterStatus words.
   normal: '#22c55e',
-  warning: '#f97316',
-  guarantee: '#ef4444',
+  above_warning: '#f97316',
+  above_guarantee: '#ef4444',
   open: '#22c55e',
   full: '#f97316',
   over: '#ef4444',
@@ -111,8 +112,8 @@ export const LEGEND_SCALES: { title: TKey; items: { key: TKey; colour: string }[
     title: 'map.legend.water',
     items: [
       { key: 'map.legend.normal', colour: LEVEL_COLOUR.normal },
-      { key: 'map.legend.warning', colour: LEVEL_COLOUR.warning },
-      { key: 'map.legend.guarantee', colour: LEVEL_COLOUR.guarantee },
+      { key: 'map.legend.warning', colour: LEVEL_COLOUR.above_warning },
+      { key: 'map.legend.guarantee', colour: LEVEL_COLOUR.above_guarantee },
     ],
   },
 ];
