@@ -29,7 +29,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'duty.hol.holidays': 'Public holidays',
-  'duty.hol.workdays': 'Make-up working days (调休)',
+  'duty.hol.workdays': 'Make-up working days (weekend days worked in exchange)',
   'duty.hol.note': 'Preloaded with the State Council’s published schedules for {years}; add later years here once the General Office publishes them (usually in November of the year before).',
   'duty.hol.add': 'Add',
   'duty.hol.addDay': 'Add a date: {list}',

@@ -209,7 +209,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.locator('.hz-tabs a[data-tab="stats"]').click();
       await row('relocated').getByTestId('dmg-stat-value').click();
       await expect.poll(() => page.getByTestId('evac-tab-people').getAttribute('aria-selected')).toBe('true');
-      expect(await page.getByTestId('evac-event').inputValue()).toBe(open.id);
+      await expect.poll(() => page.getByTestId('evac-event').inputValue()).toBe(open.id);
       await page.getByTestId('filter-status').waitFor();
       expect(e2e.pageErrors).toEqual([]);
     });
