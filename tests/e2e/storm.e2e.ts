@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import type { DamageDetail } from '../../core/contract/damage';
+import type { DamageDetail, StatReport, StatReportHeader } from '../../core/contract/damage';
 import type { LogPage, WarningRecord, ResponseRecord, RotaMonthView, IncidentsOverview } from '../../core/contract/dutyShared';
 import type { PersonRow, ShelterView } from '../../core/contract/evac';
 import type { EventRecord } from '../../core/contract/system';
@@ -17,8 +17,8 @@ import { startE2E, type E2E } from './harness';
 
 /**
  * Issue #14's walk: a new desk with only its unit set, then one typhoon as a duty officer meets
- * it, every step through the UI. The summary's figures are then computed here from the records
- * (API reads) and compared with the screen, the Word file and the sheet.
+ * it, every step through the UI. The statistics report's and the summary's figures are then
+ * computed here from the records (API reads) and compared with the screen and the exported files.
  */
 
 const ACTOR = { id: 'e2e', name: 'e2e', role: 'admin' as const };
@@ -231,45 +231,78 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await submitUntil(page, 'dmg-save', () => damage().length === 1);
       expect(damage()[0]).toMatchObject({ source: { kind: 'log_entry', id: entry.entryId }, quantities: { waterlogging_sites: 1 } });
 
-      // The map offers no damage record at a clicked point (only hazard, shelter, gauge, marker):
-      // the officer reads the clicked point off the add form and types it into the damage form.
+      // On the map: click where the house stands, choose Damage, and the damage form opens at that point.
+      const place = '梅林坳边坡坡下民房';
       await page.goto(`${e2e.app.url}#/map`);
       await page.waitForSelector('canvas.fd-points[data-points]');
       const box = (await page.locator('.fd-map').boundingBox())!;
       await page.getByTestId('tool-add').click();
       await page.mouse.click(box.x + box.width / 2 + 120, box.y + box.height / 2 - 80);
       const addForm = page.getByTestId('add-form');
-      const [lat, lng] = ((await addForm.locator('p.mono').textContent()) ?? '').match(/-?\d+\.\d+/g)!;
-      await shot('5-map-click');
-      await addForm.press('Escape');
-
-      const place = '梅林坳边坡坡下民房';
-      await page.goto(`${e2e.app.url}#/damage/new`);
-      await page.getByTestId('dmg-form').waitFor();
-      await page.selectOption('select[name="type"]', 'house_collapsed');
-      await page.fill('input[name="quantities.houses_collapsed_households"]', '1');
-      await page.fill('input[name="quantities.houses_collapsed_rooms"]', '2');
-      await page.fill('input[name="lossWan"]', '3.5');
-      await page.fill('input[name="placeName"]', place);
-      await page.fill('input[name="lat"]', lat);
-      await page.fill('input[name="lng"]', lng);
-      await page.getByTestId('dmg-photo').setInputFiles({ name: 'slope-house.jpg', mimeType: 'image/jpeg', buffer: realJpeg() });
-      await page.getByTestId('dmg-form').getByTestId('hz-thumb').locator('img').waitFor();
+      await addForm.locator('input[data-what="damage"]').check();
+      const form = addForm.getByTestId('dmg-form');
+      await form.waitFor();
+      await until(() => form.locator('select[name="eventId"]').inputValue()).toBe(event.id);
+      const lat = Number(await form.locator('input[name="lat"]').inputValue());
+      const lng = Number(await form.locator('input[name="lng"]').inputValue());
+      await form.locator('select[name="type"]').selectOption('house_collapsed');
+      await form.locator('input[name="quantities.houses_collapsed_households"]').fill('1');
+      await form.locator('input[name="quantities.houses_collapsed_rooms"]').fill('2');
+      await form.locator('input[name="lossWan"]').fill('3.5');
+      await form.locator('input[name="placeName"]').fill(place);
+      await form.getByTestId('dmg-photo').setInputFiles({ name: 'slope-house.jpg', mimeType: 'image/jpeg', buffer: realJpeg() });
+      await form.getByTestId('hz-thumb').locator('img').waitFor();
       await shot('5-damage-form');
       await submitUntil(page, 'dmg-save', () => damage().length === 2);
       const mapped = damage().find((r) => r.place.name === place)!;
-      expect(mapped).toMatchObject({ photoCount: 1, place: { lat: Number(lat), lng: Number(lng) }, quantities: { houses_collapsed_households: 1, houses_collapsed_rooms: 2 } });
-      await page.getByTestId('dmg-photos').locator('img').waitFor();
-
-      await page.goto(`${e2e.app.url}#/map`);
-      await page.waitForSelector('canvas.fd-points[data-points]');
-      await page.getByTestId('map-search').fill(place);
-      await page.getByTestId('map-search').press('Enter');
+      expect(mapped).toMatchObject({ source: { kind: 'map_point' }, photoCount: 1, place: { lat, lng }, quantities: { houses_collapsed_households: 1, houses_collapsed_rooms: 2 } });
+      // On the damage layer at once, its popup leading to the record.
       await page.getByTestId('map-popup').locator(`a[href="#/damage/${mapped.id}"]`).waitFor();
       await shot('5-map-damage');
     });
 
-    it('6. drafts the summary and exports Word and the sheet, every figure equal to the records', async () => {
+    it('6. files the statistics quick report (初报) and exports it, every figure equal to the records', async () => {
+      await page.goto(`${e2e.app.url}#/damage/stats`);
+      await page.getByTestId('dmg-stat-table').waitFor();
+      await until(() => page.getByTestId('dmg-event').inputValue()).toBe(event.id);
+      const records = damage();
+      const sum = (indicator: string) => records.reduce((total, r) => total + ((r.quantities as Record<string, number>)[indicator] ?? 0), 0);
+      const expected: Record<string, number> = {
+        collapsed_households: sum('houses_collapsed_households'),
+        collapsed_rooms: sum('houses_collapsed_rooms'),
+        dead: sum('people_dead'),
+        missing: sum('people_missing'),
+        direct_loss_wan: records.reduce((total, r) => total + r.lossWan, 0),
+        // 紧急转移安置: placed in a shelter or with relatives; 转移避险: everyone moved.
+        relocated: people('in_shelter').length + people('dispersed').length,
+        moved_precaution: people().length,
+      };
+      expect(expected).toMatchObject({ collapsed_households: 1, relocated: HOUSEHOLD.length });
+      const row = (id: string) => page.locator(`[data-testid="dmg-stat-row"][data-row="${id}"]`);
+      for (const [id, value] of Object.entries(expected)) await until(() => row(id).getByTestId('dmg-stat-value').textContent()).toBe(String(value));
+
+      // 受灾人口 has no record behind it: the officer enters it.
+      await row('affected_people').getByTestId('dmg-stat-edit').click();
+      await row('affected_people').getByTestId('dmg-stat-edit-value').fill(String(HOUSEHOLD.length));
+      await row('affected_people').getByTestId('dmg-stat-edit-value').press('Enter');
+      await until(() => row('affected_people').getByTestId('dmg-stat-value').textContent()).toBe(String(HOUSEHOLD.length));
+      await shot('6-stats');
+      await submitUntil(page, 'dmg-stat-save', () => call<StatReportHeader[]>(e2e, 'damage.statReports', { eventId: event.id }).length === 1);
+      const [kept] = call<StatReportHeader[]>(e2e, 'damage.statReports', { eventId: event.id });
+      expect(kept.stage).toBe('initial');
+      const report = call<StatReport>(e2e, 'damage.statReport', { id: kept.id });
+      for (const [id, value] of Object.entries(expected)) expect([id, report.rows.find((r) => r.row === id)?.reported]).toEqual([id, value]);
+
+      await page.getByTestId('dmg-stat-version').first().getByRole('button').click();
+      await page.getByTestId('dmg-stat-viewing').waitFor();
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await download(page, 'dmg-stat-xlsx')) as unknown as ArrayBuffer);
+      const cells = (book.worksheets[0].getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+      for (const figure of report.rows.filter((r) => r.reported !== null)) expect([figure.row, cells.some((r) => r[2] === figure.reported)]).toEqual([figure.row, true]);
+      await page.getByTestId('dmg-stat-back').click();
+    });
+
+    it('7. drafts the summary and exports Word and the sheet, every figure equal to the records', async () => {
       const dayBefore = formatLocal(Date.now(), 'yyyy-MM-dd', ZONE);
       await page.goto(`${e2e.app.url}#/reports`);
       const draft = page.getByTestId('reports-draft');
@@ -295,7 +328,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
         Object.fromEntries(await page.getByTestId(`reports-section-${section}`).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, Number(r.querySelector('td')!.textContent)])));
       const onScreen = { ...(await shown('duty')), ...(await shown('response')) };
       for (const [key, value] of Object.entries(figures)) expect([key, onScreen[t(key as TKey)]]).toEqual([key, value]);
-      await shot('6-reports');
+      // The damage paragraph quotes the statistics report just filed.
+      const loss = call<StatReport>(e2e, 'damage.statReport', { id: call<StatReportHeader[]>(e2e, 'damage.statReports', { eventId: event.id })[0].id }).rows.find((r) => r.row === 'direct_loss_wan')!.reported;
+      expect(await page.getByTestId('reports-damage').textContent()).toContain(lang === 'zh-CN' ? `直接经济损失${loss}万元` : `direct economic loss ${loss} (10k yuan)`);
+      await shot('7-reports');
 
       const docx = await download(page, 'reports-docx');
       const xml = strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']);
