@@ -275,7 +275,7 @@ export const en: Record<keyof typeof zh, string> = {
   'duty.rota.fairnessMonth': 'Duties this month',
   'duty.rota.fairnessProposal': 'Duties with this proposal',
   'duty.rota.totalDuties': 'Duties',
-  'duty.rota.weekendDuties': 'Weekend/holiday',
+  'duty.rota.weekendDuties': 'Weekend / holiday',
   'duty.rota.backupDays': 'Backup',
   'duty.rota.yearTotal': 'Year',
   'duty.rota.conflicts': 'Conflicts',

@@ -113,6 +113,47 @@ for (const lang of ['zh-CN', 'en'] as const) {
       for (const button of buttons) await expectOnScreen(page, button, 'event close');
     });
 
+    it('keeps the status bar on one line with two warnings and a long event name, the clock on screen', async () => {
+      const { page } = e2e;
+      for (const [type, colour] of [['rainstorm', 'orange'], ['typhoon', 'yellow']] as const) {
+        const issued = e2e.app.dispatcher.call('duty.issueWarning', { type, colour, issuedBy: '深圳市气象台' }, ACTOR);
+        if (!issued.ok) throw new Error(issued.error.message);
+      }
+      await page.goto(`${e2e.app.url}#/duty`);
+      await page.reload();
+      const bar = page.locator('.status-bar');
+      await expect.poll(() => bar.locator('.pill').count()).toBeGreaterThanOrEqual(3);
+      const facts = await bar.evaluate((el) => {
+        const tops = [...el.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2));
+        return { rows: Math.max(...tops) - Math.min(...tops), overflow: el.scrollWidth - el.clientWidth };
+      });
+      expect(facts, JSON.stringify(facts)).toEqual({ rows: expect.any(Number), overflow: 0 });
+      expect(facts.rows).toBeLessThanOrEqual(4);
+      const clock = (await bar.locator('.status-clock').boundingBox())!;
+      expect(clock.x + clock.width).toBeLessThanOrEqual(VIEWPORT.width);
+      await e2e.screenshot(`layout1366-status-bar-${lang}`);
+    });
+
+    it("fits the rota's duty count table and shows the rain grade badges whole", async () => {
+      const { page } = e2e;
+      await page.goto(`${e2e.app.url}#/duty/rota`);
+      await page.reload();
+      const fairness = page.getByTestId('fairness-table');
+      await fairness.waitFor();
+      const table = await fairness.evaluate((el) => ({ right: Math.round(el.getBoundingClientRect().right), container: Math.round(el.parentElement!.getBoundingClientRect().right), overflow: el.parentElement!.scrollWidth - el.parentElement!.clientWidth }));
+      expect(table.right, JSON.stringify(table)).toBeLessThanOrEqual(table.container);
+      expect(table.overflow).toBeLessThanOrEqual(0);
+      await e2e.screenshot(`layout1366-rota-${lang}`);
+
+      await page.goto(`${e2e.app.url}#/rain`);
+      await page.reload();
+      const badges = page.locator('.rain-grade');
+      await expect.poll(() => badges.count()).toBeGreaterThan(0);
+      const cut = await badges.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent));
+      expect(cut).toEqual([]);
+      await e2e.screenshot(`layout1366-rain-${lang}`);
+    });
+
     it('had no uncaught page errors', () => {
       expect(e2e.pageErrors).toEqual([]);
     });
