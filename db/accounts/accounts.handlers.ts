@@ -7,6 +7,7 @@ import { accountsRepo, publicAccount, type StoredAccount } from './accounts.repo
 import { settingsRepo } from '../platform/settings.repo';
 import { liveAccount, SIGNED_OUT_ACTOR, signInRequired } from './gate';
 import { signInThrottle } from './throttle';
+import { isCommonPassword } from './common-passwords';
 
 const HOUR_MS = 3_600_000;
 
@@ -15,6 +16,7 @@ function assertPasswordPolicy(ctx: HandlerContext, password: string, username: s
   const min = ctx.settings().accounts.minPasswordLength;
   if ([...password].length < min) throw new ValidationError('errors.accounts.passwordTooShort', `The password needs at least ${min} characters`, { min });
   if (password.normalize('NFKC').toLowerCase() === username) throw new ValidationError('errors.accounts.passwordIsUsername', 'The password must not be the user name');
+  if (isCommonPassword(password)) throw new ValidationError('errors.accounts.passwordCommon', 'This password is on the list of common and leaked passwords: choose another');
 }
 
 function mustGet(ctx: HandlerContext, id: string): StoredAccount {

@@ -124,7 +124,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const bar = page.locator('.status-bar');
       await expect.poll(() => bar.locator('.pill').count()).toBeGreaterThanOrEqual(3);
       const facts = await bar.evaluate((el) => {
-        const tops = [...el.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2));
+        const tops = Array.from(el.children).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2));
         return { rows: Math.max(...tops) - Math.min(...tops), overflow: el.scrollWidth - el.clientWidth };
       });
       expect(facts, JSON.stringify(facts)).toEqual({ rows: expect.any(Number), overflow: 0 });
