@@ -58,9 +58,12 @@ describe('app shell in Chromium', () => {
     await page.goto(`${e2e.app.url}#/settings`);
     await page.waitForSelector('input[name="unitName"]');
     await page.fill('input[name="unitName"]', '测试街道');
+    await page.fill('input[name="unitNameEn"]', 'Test Subdistrict');
     await page.click('button[type="submit"]');
     await page.getByRole('status').waitFor();
-    await expect.poll(() => page.locator('.unit-name').textContent()).toBe('测试街道');
+    // The header names the unit in the reader's language.
+    const english = (await page.getAttribute('html', 'lang')) === 'en';
+    await expect.poll(() => page.locator('.unit-name').textContent()).toBe(english ? 'Test Subdistrict' : '测试街道');
 
     await page.fill('input[name="timeZone"]', 'Mars/Olympus');
     await page.click('button[type="submit"]');
