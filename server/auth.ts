@@ -109,12 +109,22 @@ export function createAuth(options: AuthOptions): Auth {
     const session = sessions.get(key);
     if (!session) return null;
     const now = clock();
-    const idleMs = (options.idleMinutes?.() ?? 0) * 60_000;
-    if (session.expiresAtMs <= now || (idleMs > 0 && now - session.lastActiveMs >= idleMs)) {
+    if (session.expiresAtMs <= now || idleTooLong(session, now)) {
       sessions.delete(key);
       return null;
     }
     return { key, session };
+  }
+
+  /**
+   * The setting is read only once a session has been quiet for a minute (the shortest it can be):
+   * every API call and every map tile passes here, and most come from sessions in use.
+   */
+  function idleTooLong(session: Session, now: number): boolean {
+    const idle = now - session.lastActiveMs;
+    if (idle < 60_000) return false;
+    const idleMs = (options.idleMinutes?.() ?? 0) * 60_000;
+    return idleMs > 0 && idle >= idleMs;
   }
 
   function recentFailures(address: string): number[] {
